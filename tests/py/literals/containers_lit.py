@@ -1,0 +1,18 @@
+# Display literals for containers and their reprs.
+print([], [1], [1, 2, 3], [1, [2, [3, [4]]]], [None, True, 1.5, "s"])
+print((), (1,), (1, 2), ((1,), (2, 3)), (1, "a", None))
+print({}, {1: "a"}, {"a": [1, 2], "b": {"c": ()}}, {(1, 2): 3})
+print({1}, {1, 2, 3}, set(), frozenset(), frozenset({5}))
+print([1, 2,], (1, 2,), {1: 2,}, {3,})
+print(type([]).__name__, type(()).__name__, type({}).__name__, type({1}).__name__)
+print(repr([1, 'two', 3.0]), str((1, 'two')), repr({'k': 'v'}))
+print({1: 1, 1.0: 2, True: 3})
+print({"dup": 1, "dup": 2})
+print([[]] * 3, [[] for _ in range(3)], ([],) * 2)
+print([1, 2] == [1, 2], (1, 2) == (1, 2), [1, 2] == (1, 2), {1: 2} == {1: 2})
+print(len([1, 2, 3]), len((1,)), len({}), len({1: 2, 3: 4}))
+nested = {"list": [1, 2, {"inner": (3, 4)}], "t": (5, [6])}
+print(nested)
+print(nested["list"][2]["inner"][1], nested["t"][1][0])
+print(repr("str in list"), ["str in list"], [b"bytes"], [1.0, -0.0, 1e100])
+print([..., Ellipsis], ... is Ellipsis, repr(...))

@@ -1,0 +1,16 @@
+# Every escape sequence in str and bytes literals.
+print(repr("\\"), repr("\'"), repr("\""), repr("\a"), repr("\b"), repr("\f"))
+print(repr("\n"), repr("\r"), repr("\t"), repr("\v"), repr("\0"))
+print([ord(c) for c in "\a\b\f\n\r\t\v\0\\\'\""])
+print(repr("\x41\x62\x7e"), repr("\101\142\176"), repr("\7\77\777"[:2]), ord("\777"))
+print(repr("\u0041\u00e9\u4e2d"), repr("\U00000041\U0001F40D"))
+print("line\
+continued")
+print(repr("\d \w \s"))  # unknown escapes are kept (with a DeprecationWarning, not shown)
+print(repr(b"\x00\x7f\x80\xff"), repr(b"\n\r\t\\"), repr(b"\'\""), repr(b"\101\0"))
+print(list(b"\a\b\f\v"))
+print(repr(r"\x41"), repr(r"\u0041"), repr(r"\N{BULLET}"))
+print(repr(b"\u0041"))
+print("\x41" == "A", "\u00e9" == "\xe9", "\U0001F600" == "\ud83d\ude00"[:0] + "\U0001F600")
+print(len("\x00"), len("\0" * 3))
+print("tab:[\t] bell-ord:", ord("\a"))

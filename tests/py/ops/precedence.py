@@ -1,0 +1,22 @@
+# Operator precedence and associativity, the full ladder.
+print(1 + 2 * 3 - 4 / 2)
+print(2 ** 3 ** 2, -2 ** 2, (-2) ** 2, 2 ** -1, -2 ** -1)
+print(1 + 2 << 3, 1 + (2 << 3), 1 << 2 + 3)
+print(5 & 3 | 8, 5 & (3 | 8), 1 ^ 3 & 2, (1 ^ 3) & 2)
+print(3 | 4 == 7, (3 | 4) == 7, 1 < 2 == True, (1 < 2) == True)
+print(not 1 + 1, not 1 == 2, not 0 and 1)
+print(1 if 0 else 2 if 0 else 3, (1 if 0 else 2) if 1 else 3)
+print(10 - 3 - 2, 10 - (3 - 2), 100 // 7 // 2, 2 * 3 % 4, 2 * (3 % 4))
+print(-3 % 5, -(3 % 5), ~1 + 1, ~(1 + 1), -~5, ~-5)
+print(1 + -1, 1 - -1, 1 - - - 1, + + 1, - - 1)
+print([1, 2][0] + 3, "abc"[1:] * 2, (lambda: 5)() ** 2)
+print(2 * 3 ** 2 * 4, 2 ** 2 * 3 ** 2, 64 ** 0.5 ** 2)
+f = lambda x: x + 1 if x else 0
+print(f(0), f(5))
+print(1 in [1] == True, (1 in [1]) == True, "a" + "b" in "abc")
+print(True + True * 3, (True + True) * 3, 3 * -1 ** 2)
+x = 5
+print(x > 3 and x < 10 or x == 100, not x > 3 or x < 0)
+print(0 or 1 and 2, (0 or 1) and 2, 1 and 0 or 3)
+print(5 // 2 * 2 + 5 % 2 == 5, -5 // 2 * 2 + -5 % 2 == -5)
+print(2 ** 2 ** 0, 4 / 2 * 3, 4 / (2 * 3), 1 - 2 + 3)
