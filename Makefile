@@ -26,7 +26,7 @@ SRCS := $(shell find src -name '*.c' | sort)
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 
-.PHONY: all test sanitize debug bench clean unit stubs-report
+.PHONY: all test sanitize debug bench clean unit demo
 
 all: $(BUILD)/smallpy
 
@@ -71,6 +71,13 @@ sanitize:
 
 debug:
 	$(MAKE) BUILD=build-debug OPT=-O0 EXTRA_CFLAGS="-DSP_CFG_DEBUG=1"
+
+# The main job: a tour of the shared-object machinery on a real program.
+demo: $(BUILD)/smallpy
+	$(BUILD)/smallpy examples/shared_ints.py
+	@echo
+	@echo "== the same program with ints -5..1000 shared (-X int-cache=-5:1000):"
+	$(BUILD)/smallpy -X int-cache=-5:1000 examples/shared_ints.py | head -12
 
 bench: $(BUILD)/smallpy
 	bench/run $(BUILD)/smallpy

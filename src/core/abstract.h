@@ -177,4 +177,15 @@ SP_FUNC SP_MAY_RAISE ssize_t sp_object_length_hint(SpObject *o, ssize_t dflt);
 SP_FUNC SP_MAY_RAISE SpObject *const *sp_sequence_fast(SpObject *o, ssize_t *n, SpObject **keep,
                                                       const char *errmsg);
 
+// --- Recursive repr guard (core/abstract.c) -------------------------------------
+
+// sp_repr_enter(o): as CPython's Py_ReprEnter: 0 the first time o's repr is
+// entered (then pair with sp_repr_leave(o)), 1 if o's repr is already being
+// built further up the C stack (print "[...]" and do not call leave), -1 on
+// error.
+SP_FUNC SP_MAY_RAISE int sp_repr_enter(SpObject *o);
+// sp_repr_leave(o): end what sp_repr_enter(o) returning 0 began. Keeps any
+// exception set.
+SP_FUNC void sp_repr_leave(SpObject *o);
+
 #endif  // SP_CORE_ABSTRACT_H

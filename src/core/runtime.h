@@ -14,4 +14,9 @@ SP_FUNC int sp_runtime_init(int argc, char **argv);
 // -X options, release the runtime.
 SP_FUNC void sp_runtime_fini(void);
 
+// The command line sys.argv is built from (set by sp_runtime_init before
+// the VM starts; the VM passes them to sp_sys_module_init).
+extern int sp_runtime_argc;
+extern char **sp_runtime_argv;
+
 #endif  // SP_CORE_RUNTIME_H
