@@ -12,6 +12,8 @@ SpOptions sp_options = {
     .int_cache_lo = SP_CFG_SMALL_INT_LO,
     .int_cache_hi = SP_CFG_SMALL_INT_HI,
     .int_max_str_digits = -1,
+    .int_stats_lo = -1000,
+    .int_stats_hi = 1000,
 };
 
 static char errbuf[256];
@@ -28,6 +30,22 @@ static int parse_long(const char *s, long *out) {
     return 0;
 }
 
+// Parse "LO:HI" into two longs with LO <= HI and a span of at most `span`.
+static int parse_range(const char *v, long *lo, long *hi, long span) {
+    const char *colon = v ? strchr(v, ':') : NULL;
+    char first[64];
+    if (colon == NULL || (size_t)(colon - v) >= sizeof first) {
+        return -1;
+    }
+    memcpy(first, v, (size_t)(colon - v));
+    first[colon - v] = '\0';
+    if (parse_long(first, lo) < 0 || parse_long(colon + 1, hi) < 0 || *lo > *hi ||
+        *hi - *lo > span) {
+        return -1;
+    }
+    return 0;
+}
+
 // int-cache=LO:HI shares ints LO..HI (inclusive); int-cache=off shares none.
 static int opt_int_cache(const char *v, const char **err) {
     if (v == NULL) {
@@ -39,31 +57,34 @@ static int opt_int_cache(const char *v, const char **err) {
         sp_options.int_cache_hi = 0;
         return 0;
     }
-    const char *colon = strchr(v, ':');
     long lo, hi;
-    char first[64];
-    if (colon == NULL || (size_t)(colon - v) >= sizeof first) {
-        goto bad;
-    }
-    memcpy(first, v, (size_t)(colon - v));
-    first[colon - v] = '\0';
-    if (parse_long(first, &lo) < 0 || parse_long(colon + 1, &hi) < 0) {
-        goto bad;
-    }
-    // The shared objects are allocated up front: keep the range sane.
-    if (lo > hi || hi - lo > 10000000L || lo < -(1L << 40) || hi > (1L << 40)) {
+    if (parse_range(v, &lo, &hi, 10000000L) < 0 || lo < -(1L << 40) || hi > (1L << 40)) {
         snprintf(errbuf, sizeof errbuf,
-                 "-X int-cache=%s: the range must have LO <= HI and at most 10000001 values", v);
+                 "-X int-cache=%s: expected LO:HI with LO <= HI and at most 10000001 values "
+                 "(e.g. -5:256), or off", v);
         *err = errbuf;
         return -1;
     }
     sp_options.int_cache_lo = lo;
     sp_options.int_cache_hi = hi;
     return 0;
-bad:
-    snprintf(errbuf, sizeof errbuf, "-X int-cache=%s: expected LO:HI (e.g. -5:256) or off", v);
-    *err = errbuf;
-    return -1;
+}
+
+static int opt_int_stats(const char *v, const char **err) {
+    if (v == NULL || *v == '\0') {
+        *err = "-X int-stats needs a file name: -X int-stats=FILE";
+        return -1;
+    }
+    sp_options.int_stats_file = v;
+    return 0;
+}
+
+static int opt_int_stats_window(const char *v, const char **err) {
+    if (parse_range(v, &sp_options.int_stats_lo, &sp_options.int_stats_hi, 100000000L) < 0) {
+        *err = "-X int-stats-window: expected LO:HI with LO <= HI (e.g. -1000:1000)";
+        return -1;
+    }
+    return 0;
 }
 
 static int opt_int_max_str_digits(const char *v, const char **err) {
@@ -95,6 +116,10 @@ static const SpOptionDef option_table[] = {
     {"int-cache", "=LO:HI|off  share the ints LO..HI (default -5:256), or none", opt_int_cache},
     {"int_max_str_digits", "=N  limit of int<->str conversion digits (default 4300, 0 = none)",
      opt_int_max_str_digits},
+    {"int-stats", "=FILE  at exit, write per-value int request counts (CSV) to FILE",
+     opt_int_stats},
+    {"int-stats-window", "=LO:HI  values counted one by one by int-stats (default -1000:1000)",
+     opt_int_stats_window},
     {"dis", "  print the disassembled bytecode of the program before running it", opt_dis},
 };
 

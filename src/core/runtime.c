@@ -9,6 +9,7 @@
 #include "core/abstract.h"
 #include "core/err.h"
 #include "core/options.h"
+#include "core/stats.h"
 #include "modules/sys.h"
 #include "objects/exc.h"
 #include "objects/int.h"
@@ -60,6 +61,10 @@ int sp_runtime_init(int argc, char **argv) {
         }
         sp_int_max_str_digits = (int)n;
     }
+    stage = "instrumentation";
+    if (sp_stats_init() < 0) {
+        goto fail;
+    }
     stage = "vm";
     if (sp_vm_init() < 0) {
         goto fail;
@@ -76,4 +81,7 @@ fail:
     return -1;
 }
 
-void sp_runtime_fini(void) { sp_sys_flush_std(); }
+void sp_runtime_fini(void) {
+    sp_sys_flush_std();
+    sp_stats_fini();
+}
