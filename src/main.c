@@ -186,8 +186,15 @@ static int run_source(const char *src, size_t len, const char *filename, SpCompi
 
 // Read one line from stdin into *buf (growing it), without the limit of
 // fgets. Returns the length, or -1 at end of input.
+// Ctrl-C at the prompt gives -2 (the caller prints KeyboardInterrupt).
 static ssize_t read_line(char **buf, size_t *cap) {
+    errno = 0;
     ssize_t n = getline(buf, cap, stdin);
+    if (n < 0 && errno == EINTR) {
+        clearerr(stdin);
+        sp_tstate.signal_pending = 0;
+        return -2;
+    }
     return n;
 }
 
@@ -231,6 +238,11 @@ static int interactive_loop(int show_banner) {
     for (;;) {
         prompt(srclen > 0);
         ssize_t n = read_line(&line, &linecap);
+        if (n == -2) {
+            fputs("\nKeyboardInterrupt\n", stderr);
+            srclen = 0;
+            continue;
+        }
         if (n < 0) {
             if (srclen > 0) {
                 // End of input inside a statement: run what we have.

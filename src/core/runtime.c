@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/abstract.h"
 #include "core/err.h"
@@ -69,7 +70,13 @@ int sp_runtime_init(int argc, char **argv) {
     if (sp_vm_init() < 0) {
         goto fail;
     }
-    signal(SIGINT, on_sigint);
+    // No SA_RESTART: a blocking read (input(), the prompt) returns EINTR so
+    // Ctrl-C interrupts it at once, as in CPython.
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
     return 0;
 fail:
     fprintf(stderr, "smallpy: start-up failed (%s)\n", stage);

@@ -4,6 +4,7 @@
 // stdio underneath).
 #include "modules/sys.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,7 +114,17 @@ static SpObject *textfile_flush(SpObject *self, SpObject *unused) {
 static SpObject *read_line(SpTextFile *f, ssize_t size) {
     char *buf = NULL;
     size_t cap = 0;
-    ssize_t n = getline(&buf, &cap, f->fp);
+    ssize_t n;
+    errno = 0;
+    while ((n = getline(&buf, &cap, f->fp)) < 0 && errno == EINTR) {
+        clearerr(f->fp);
+        if (sp_tstate.signal_pending) {
+            sp_tstate.signal_pending = 0;
+            free(buf);
+            sp_err_set_none(&SpExc_KeyboardInterrupt);
+            return NULL;
+        }
+    }
     if (n < 0) {
         free(buf);
         return sp_newref(sp_str_empty_borrow());
