@@ -167,7 +167,8 @@ SP_FUNC void sp_str_writer_discard(SpStrWriter *w);
     X(__mro_entries__) X(__prepare__) X(__instancecheck__) X(__subclasscheck__)       \
     X(__ceil__) X(__floor__) X(__complex__) X(__bytes__) X(__sizeof__) X(__reduce__)  \
     X(__getstate__) X(__setstate__) X(__reduce_ex__) X(__getnewargs__) X(__await__)   \
-    X(__aiter__) X(__anext__) X(key) X(reverse) X(default) X(strict) X(start) X(copy)
+    X(__aiter__) X(__anext__) X(key) X(reverse) X(default) X(strict) X(start) X(copy)   \
+    X(__abstractmethods__)
 
 enum {
 #define SP_ID_ENUM_(n) SP_ID_##n,
