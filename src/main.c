@@ -429,10 +429,30 @@ int main(int argc, char **argv) {
         }
     }
 
+    // The script's name in tracebacks and __file__ is absolute, the current
+    // directory joined to it as given (not normalised), as CPython 3.9+.
+    char *abs_file = NULL;
+    if (file != NULL) {
+        char cwd[PATH_MAX];
+        if (file[0] != '/' && getcwd(cwd, sizeof cwd) != NULL) {
+            abs_file = malloc(strlen(cwd) + strlen(file) + 2);
+            if (abs_file != NULL) {
+                sprintf(abs_file, "%s/%s", cwd, file);
+            }
+        }
+        if (abs_file == NULL) {
+            abs_file = strdup(file);
+        }
+        if (abs_file == NULL) {
+            fprintf(stderr, "%s: out of memory\n", argv[0]);
+            return 1;
+        }
+    }
+
     if (sp_runtime_init(sargc, sargv) < 0) {
         return 1;
     }
-    if (setup_main_module(file) < 0) {
+    if (setup_main_module(abs_file) < 0) {
         return handle_uncaught();
     }
 
@@ -442,7 +462,7 @@ int main(int argc, char **argv) {
     if (command != NULL) {
         failed = run_source(command, strlen(command), "<string>", SP_COMPILE_EXEC, 0) < 0;
     } else if (file != NULL) {
-        failed = run_source(src, srclen, file, SP_COMPILE_EXEC, 0) < 0;
+        failed = run_source(src, srclen, abs_file, SP_COMPILE_EXEC, 0) < 0;
     } else if (use_stdin && !tty && !inspect) {
         src = read_all(stdin, &srclen);
         if (src == NULL) {
@@ -469,5 +489,6 @@ int main(int argc, char **argv) {
     sp_runtime_fini();
     free(src);
     free(sargv);
+    free(abs_file);
     return status;
 }
