@@ -11,12 +11,6 @@ print(b'single', B"upper", b'''triple''', b"with 'quote'", b'with "dq"', b"both 
 print(repr(b"\t\n\r\x0b\x0c"), repr(b"\x7f"), repr(b"~"), repr(b" "))
 print(b"ABC".lower(), b"abc".upper(), b" x ".strip(), b"a,b".split(b","), b"-".join([b"a", b"b"]))
 print(b"hello".find(b"l"), b"hello".count(b"l"), b"hello".startswith(b"he"), b"hello".replace(b"l", b"L"))
-print(b"abc".hex(), bytes.fromhex("616263"), b"\x01\x02".hex())
-print(bytearray(b"abc"), bytearray(2))
-ba = bytearray(b"xyz")
-ba[0] = 65
-ba.append(33)
-print(ba, bytes(ba), len(ba))
 try:
     b[0] = 1
 except TypeError as e:

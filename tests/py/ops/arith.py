@@ -23,9 +23,19 @@ for op, f in [("/", lambda: 1 / 0), ("//", lambda: 1 // 0), ("%", lambda: 1 % 0)
         f()
     except ZeroDivisionError as e:
         print(op, type(e).__name__, e)
-for expr in ["1 + 'a'", "'a' - 'b'", "[1] * 1.5", "None + 1", "{} + {}", "'a' * 'b'", "2 ** 'x'", "-'s'", "~1.5"]:
+for expr, fn in [
+        ("1 + 'a'", lambda: 1 + 'a'),
+        ("'a' - 'b'", lambda: 'a' - 'b'),
+        ('[1] * 1.5', lambda: [1] * 1.5),
+        ('None + 1', lambda: None + 1),
+        ('{} + {}', lambda: {} + {}),
+        ("'a' * 'b'", lambda: 'a' * 'b'),
+        ("2 ** 'x'", lambda: 2 ** 'x'),
+        ("-'s'", lambda: -'s'),
+        ('~1.5', lambda: ~1.5),
+        ]:
     try:
-        eval(expr)
+        fn()
     except TypeError as e:
         print(expr, "->", type(e).__name__, e)
 print("negative exponent", 10 ** -3, 2 ** -1074 > 0, type(2 ** -1).__name__)

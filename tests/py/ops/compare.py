@@ -19,9 +19,18 @@ print("nan", float("nan") == float("nan"), float("nan") != float("nan"), float("
 print("big vs float", 10 ** 400 > 1e308, -10 ** 400 < -1e308, 2 ** 53 + 1 == 2.0 ** 53, 2 ** 53 == 2.0 ** 53)
 for a, b in [(1, "1"), ([], ()), (None, 0), ("a", 1)]:
     print("eq mixed", repr(a), repr(b), a == b, a != b)
-for expr in ["1 < '1'", "[] < ()", "None < 0", "'a' > 1", "{} < {}", "[1] < ['a']", "(1, 2) < (1, 'x')", "len < len"]:
+for expr, fn in [
+        ("1 < '1'", lambda: 1 < '1'),
+        ('[] < ()', lambda: [] < ()),
+        ('None < 0', lambda: None < 0),
+        ("'a' > 1", lambda: 'a' > 1),
+        ('{} < {}', lambda: {} < {}),
+        ("[1] < ['a']", lambda: [1] < ['a']),
+        ("(1, 2) < (1, 'x')", lambda: (1, 2) < (1, 'x')),
+        ('len < len', lambda: len < len),
+        ]:
     try:
-        eval(expr)
+        fn()
     except TypeError as e:
         print(expr, "->", type(e).__name__, e)
 print("not", not 1 == 2, not (1 == 2), (not 1) == 2)

@@ -8,7 +8,10 @@ except NameError as e:
 
 a, b = 1, 2
 del a, b
-print("a" in dir(), "b" in dir())
+try:
+    a
+except NameError as e:
+    print("after del a, b:", type(e).__name__, e)
 
 lst = list(range(10))
 del lst[0]

@@ -1,0 +1,1 @@
+# -c program that raises: the traceback names File "<string>" and shows no source line.

@@ -1,0 +1,1 @@
+# -c program that calls sys.exit with a code.

@@ -1,0 +1,1 @@
+# -c with a multi-line program (newlines inside the argument).

@@ -1,0 +1,1 @@
+# -c program with a syntax error.

@@ -1,0 +1,1 @@
+# The program is read from stdin with "-" (stdin_program.in); sys.argv[0] is '-'.

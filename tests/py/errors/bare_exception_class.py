@@ -1,0 +1,5 @@
+# Raising an exception class without a message: last line has no colon.
+def f():
+    raise NotImplementedError
+
+f()

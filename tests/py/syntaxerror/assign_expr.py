@@ -1,0 +1,2 @@
+# Assigning to an operator expression.
+a + b = 3

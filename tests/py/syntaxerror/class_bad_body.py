@@ -1,0 +1,2 @@
+# Statement keyword inside an expression.
+x = (pass)

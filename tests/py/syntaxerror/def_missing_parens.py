@@ -1,0 +1,3 @@
+# def without parentheses.
+def f:
+    pass

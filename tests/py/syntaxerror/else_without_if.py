@@ -1,0 +1,4 @@
+# else with no matching if.
+x = 1
+else:
+    pass

@@ -1,0 +1,3 @@
+# Empty subscript.
+x = [1, 2]
+y = x[]

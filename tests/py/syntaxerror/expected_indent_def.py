@@ -1,0 +1,3 @@
+# Missing block after def.
+def f():
+return 1

@@ -1,0 +1,2 @@
+# Missing block after for, at end of file.
+for i in range(3):

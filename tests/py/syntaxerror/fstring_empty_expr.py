@@ -1,0 +1,2 @@
+# Empty expression in an f-string.
+x = f"value: {}"

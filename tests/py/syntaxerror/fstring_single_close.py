@@ -1,0 +1,2 @@
+# A single closing brace in an f-string.
+s = f"oops }"

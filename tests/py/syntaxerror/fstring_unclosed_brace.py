@@ -1,0 +1,3 @@
+# Unclosed brace in an f-string.
+x = 5
+s = f"value: {x"

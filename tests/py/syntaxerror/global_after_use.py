@@ -1,0 +1,4 @@
+# global declaration after the name is used.
+def f():
+    x = 1
+    global x

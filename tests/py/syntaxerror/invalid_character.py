@@ -1,0 +1,2 @@
+# A character that is not valid in Python source.
+x = 5 € 3

@@ -1,0 +1,2 @@
+# A number immediately followed by letters.
+value = 12abc

@@ -1,0 +1,2 @@
+# Invalid digit in a hex literal.
+n = 0x1G

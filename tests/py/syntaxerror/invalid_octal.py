@@ -1,0 +1,2 @@
+# Leading zeros in a decimal literal.
+n = 0123

@@ -1,0 +1,3 @@
+# A plain invalid statement.
+print("ok")
+x = = 5

@@ -1,0 +1,2 @@
+# The same keyword argument twice in a call.
+print(end="", end="x")

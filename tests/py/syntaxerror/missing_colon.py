@@ -1,0 +1,4 @@
+# Missing colon after if condition.
+x = 1
+if x == 1
+    print(x)

@@ -1,0 +1,2 @@
+# Two list elements without a comma.
+values = [1, 2 3]

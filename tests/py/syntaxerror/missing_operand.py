@@ -1,0 +1,2 @@
+# Missing operand after a binary operator.
+x = 1 +

@@ -1,0 +1,2 @@
+# Positional argument after a keyword argument in a call.
+print(sep="-", "a")

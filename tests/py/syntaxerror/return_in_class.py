@@ -1,0 +1,3 @@
+# return inside a class body.
+class C:
+    return 1

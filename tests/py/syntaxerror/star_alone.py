@@ -1,0 +1,2 @@
+# Bare starred expression as a statement.
+*a = [1, 2]

@@ -1,0 +1,2 @@
+# Invalid string prefix.
+s = bu"text"

@@ -1,0 +1,3 @@
+# An unclosed brace at end of file.
+d = {"a": 1,
+     "b": 2

@@ -1,0 +1,2 @@
+# Unterminated single-quoted string inside a call.
+print('hello)

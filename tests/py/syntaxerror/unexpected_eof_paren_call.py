@@ -1,0 +1,2 @@
+# Call left open at the end of the file.
+print("a",

@@ -1,0 +1,3 @@
+# A string that never ends on its line.
+name = "Alice
+print(name)

@@ -1,0 +1,3 @@
+# A triple-quoted string that never ends.
+text = """first line
+second line
