@@ -97,7 +97,3 @@ void sp_object_free(SpObject *op) {
         sp_mem_free(op);
     }
 }
-
-void sp_dealloc(SpObject *op) {
-    SP_TYPE(op)->tp_dealloc(op);
-}

@@ -7,6 +7,7 @@
 #define SP_CORE_OBJECT_H
 
 #include <assert.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>

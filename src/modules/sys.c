@@ -31,7 +31,6 @@
 
 static SpObject *sys_module;   // strong reference, for the process lifetime
 static SpObject *sys_dict;     // borrowed from sys_module
-static SpObject *modules_dict; // sys.modules
 
 // ===========================================================================
 // Text streams
@@ -336,13 +335,6 @@ SpObject *sp_sys_get_borrow(const char *name) {
     }
     SpObject *v = sp_dict_getitem_str_borrow(sys_dict, name);
     return v;
-}
-
-SpObject *sp_sys_modules_borrow(void) {
-    if (modules_dict == NULL) {
-        modules_dict = sp_dict_new();
-    }
-    return modules_dict;
 }
 
 static SpObject *sys_getrefcount(SpObject *self, SpObject *o) {
@@ -689,7 +681,8 @@ SpObject *sp_sys_module_init(int argc, char **argv) {
         set_steal("executable", sp_str_from_cstr(exe)) < 0 ||
         set_steal("prefix", sp_str_from_cstr("/usr/local")) < 0 ||
         set_steal("builtin_module_names", builtin_names()) < 0 ||
-        sp_dict_setitem_str(sys_dict, "modules", sp_sys_modules_borrow()) < 0 ||
+        (sp_sys_modules_borrow() != NULL &&
+         sp_dict_setitem_str(sys_dict, "modules", sp_sys_modules_borrow()) < 0) ||
         sp_dict_setitem_str(sys_dict, "dont_write_bytecode", sp_True) < 0 ||
         set_steal("__displayhook__", sp_dict_getitem_str_borrow(sys_dict, "displayhook")
                                          ? sp_newref(sp_dict_getitem_str_borrow(sys_dict,
