@@ -32,4 +32,9 @@ SP_FUNC SP_MAY_RAISE SpObject *sp_float_format(SpObject *o, SpObject *spec);
 // Hash of a double, equal to the hash of an equal int (CPython's _Py_HashDouble).
 SP_FUNC SpHash sp_float_hash_double(SpObject *inst, double d);
 
+// --- Appended by the num area ----------------------------------------------
+
+// Free-list counters of floats (for the stats printer).
+extern size_t sp_float_freelist_hits, sp_float_freelist_misses;
+
 #endif  // SP_OBJECTS_FLOAT_H

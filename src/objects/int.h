@@ -115,10 +115,27 @@ static inline long sp_int_compact_value(SpObject *o) {
                                : -(long)((SpIntObject *)o)->ob_digit[0]);
 }
 
+// The int<->decimal-str digit limit of CPython 3.11 (sys.set_int_max_str_digits,
+// -X int_max_str_digits, PYTHONINTMAXSTRDIGITS); 0 means unlimited.
+extern int sp_int_max_str_digits;
+
 // --- Instrumentation (the lab) ---------------------------------------------
 // Every int request with a known value is counted here by sp_int_from_long
 // and friends when -X int-stats is on; see core/stats.c.
 SP_FUNC void sp_int_stats_record(long v, int served_shared);
 extern int sp_int_stats_enabled;
+
+// --- Appended by the num area ----------------------------------------------
+
+// The limit on decimal digits of int <-> str conversions (CPython 3.11's
+// sys.set_int_max_str_digits); 0 means no limit. Base-10 text longer than
+// this raises ValueError; power-of-two bases are exempt.
+#define SP_INT_DEFAULT_MAX_STR_DIGITS 4300
+// The smallest non-zero limit sys.set_int_max_str_digits() accepts.
+#define SP_INT_MAX_STR_DIGITS_THRESHOLD 640
+extern int sp_int_max_str_digits;
+
+// Free-list counters of one-digit ints (for the stats printer).
+extern size_t sp_int_freelist_hits, sp_int_freelist_misses;
 
 #endif  // SP_OBJECTS_INT_H

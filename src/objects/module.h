@@ -36,4 +36,12 @@ SP_FUNC SpObject *sp_sys_modules_borrow(void);
 // New reference or NULL with ModuleNotFoundError "No module named 'x'".
 SP_FUNC SP_MAY_RAISE SpObject *sp_import_module(SpObject *name);
 
+// 1 if name (a str) is in the table of built-in modules (their reprs say
+// "(built-in)").
+SP_FUNC int sp_import_is_builtin_name(SpObject *name);
+// Import `name` relative to the package of `globals` at `level` with
+// `fromlist`, as __import__ does. New reference or NULL.
+SP_FUNC SP_MAY_RAISE SpObject *sp_import_module_level(SpObject *name, SpObject *globals,
+                                                     SpObject *fromlist, int level);
+
 #endif  // SP_OBJECTS_MODULE_H

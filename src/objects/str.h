@@ -182,4 +182,11 @@ extern SpObject *sp_identifiers[SP_ID_COUNT_];
 // identifiers. Called once at start-up, before anything else uses str.
 SP_FUNC SP_MAY_RAISE int sp_str_init(void);
 
+// sp_str_append(&left, right): left += right for the VM's BINARY_OP +=
+// (CPython's PyUnicode_Append). Steals the reference in *left and stores the
+// result there (NULL on error, exception set). When *left is an exact,
+// unshared (refcount 1), non-interned str wide enough for right, it grows in
+// place, so `s += t` in a loop is amortised linear.
+SP_FUNC SP_MAY_RAISE void sp_str_append(SpObject **left, SpObject *right);
+
 #endif  // SP_OBJECTS_STR_H

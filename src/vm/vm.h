@@ -35,4 +35,16 @@ SP_FUNC SP_MAY_RAISE SpObject *sp_vm_build_class(SpObject *self, SpObject *const
 // ("super(): no arguments", "super(): __class__ cell not found").
 SP_FUNC SP_MAY_RAISE int sp_vm_super_args(SpTypeObject **type, SpObject **obj);
 
+// The builtins namespace code running in `globals` sees: the dict (or the
+// module's dict) under globals['__builtins__'], else the interpreter's.
+// Borrowed; never fails (a lookup error is cleared).
+SP_FUNC SpObject *sp_vm_builtins_from_globals_borrow(SpObject *globals);
+
+// sys._getframe(depth): a snapshot frame object (f_code, f_lineno, f_lasti,
+// f_globals; f_back is None) of the depth-th frame from the innermost. New
+// reference, or NULL with ValueError "call stack is not deep enough".
+SP_FUNC SP_MAY_RAISE SpObject *sp_vm_getframe(int depth);
+// The line the innermost Python frame is executing, or -1 without one.
+SP_FUNC int sp_vm_current_line(void);
+
 #endif  // SP_VM_VM_H

@@ -1,0 +1,658 @@
+// smallpy: the assembler: one unit's instruction list becomes a code object.
+// It walks the control flow from the entry (and from each exception
+// handler) to find reachable code and the value-stack depth everywhere,
+// drops unreachable code and jumps to the next instruction, resolves labels
+// to absolute instruction indices, fills in positions of artificial
+// instructions, builds the exception table and lays out the localsplus slots.
+// Counterpart: CPython 3.11 Python/compile.c (stackdepth, assemble,
+// makecode, compute_localsplus_info) and Objects/codeobject.c.
+#define SP_COMPILER_INTERNAL
+#include "compiler/codegen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/mem.h"
+#include "objects/exc.h"
+#include "objects/none.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+int sp_opcode_stack_effect(int op, int arg, int jump) {
+    switch (op) {
+    case SP_OP_NOP:
+    case SP_OP_SWAP:
+    case SP_OP_DELETE_FAST:
+    case SP_OP_DELETE_DEREF:
+    case SP_OP_DELETE_GLOBAL:
+    case SP_OP_DELETE_NAME:
+    case SP_OP_LOAD_ATTR:
+    case SP_OP_KW_NAMES:
+    case SP_OP_UNARY_POSITIVE:
+    case SP_OP_UNARY_NEGATIVE:
+    case SP_OP_UNARY_NOT:
+    case SP_OP_UNARY_INVERT:
+    case SP_OP_LIST_TO_TUPLE:
+    case SP_OP_JUMP:
+    case SP_OP_GET_ITER:
+    case SP_OP_SETUP_ANNOTATIONS:
+    case SP_OP_CHECK_EXC_MATCH:
+    case SP_OP_YIELD_VALUE:
+    case SP_OP_GET_YIELD_FROM_ITER:
+        return 0;
+    case SP_OP_POP_TOP:
+    case SP_OP_STORE_FAST:
+    case SP_OP_STORE_DEREF:
+    case SP_OP_STORE_GLOBAL:
+    case SP_OP_STORE_NAME:
+    case SP_OP_DELETE_ATTR:
+    case SP_OP_BINARY_OP:
+    case SP_OP_COMPARE_OP:
+    case SP_OP_IS_OP:
+    case SP_OP_CONTAINS_OP:
+    case SP_OP_BINARY_SUBSCR:
+    case SP_OP_LIST_APPEND:
+    case SP_OP_SET_ADD:
+    case SP_OP_LIST_EXTEND:
+    case SP_OP_SET_UPDATE:
+    case SP_OP_DICT_UPDATE:
+    case SP_OP_DICT_MERGE:
+    case SP_OP_POP_JUMP_IF_FALSE:
+    case SP_OP_POP_JUMP_IF_TRUE:
+    case SP_OP_POP_JUMP_IF_NONE:
+    case SP_OP_POP_JUMP_IF_NOT_NONE:
+    case SP_OP_RETURN_VALUE:
+    case SP_OP_IMPORT_NAME:
+    case SP_OP_IMPORT_STAR:
+    case SP_OP_RERAISE:
+    case SP_OP_POP_EXCEPT:
+    case SP_OP_YIELD_FROM:
+    case SP_OP_GEN_START:
+    case SP_OP_PRINT_EXPR:
+        return -1;
+    case SP_OP_PUSH_NULL:
+    case SP_OP_COPY:
+    case SP_OP_LOAD_CONST:
+    case SP_OP_LOAD_FAST:
+    case SP_OP_LOAD_CLOSURE:
+    case SP_OP_LOAD_DEREF:
+    case SP_OP_LOAD_CLASSDEREF:
+    case SP_OP_LOAD_GLOBAL:
+    case SP_OP_LOAD_NAME:
+    case SP_OP_LOAD_METHOD:
+    case SP_OP_LOAD_BUILD_CLASS:
+    case SP_OP_LOAD_ASSERTION_ERROR:
+    case SP_OP_IMPORT_FROM:
+    case SP_OP_PUSH_EXC_INFO:
+    case SP_OP_BEFORE_WITH:
+    case SP_OP_WITH_EXCEPT_START:
+    case SP_OP_GET_LEN:
+        return 1;
+    case SP_OP_STORE_ATTR:
+    case SP_OP_DELETE_SUBSCR:
+    case SP_OP_MAP_ADD:
+        return -2;
+    case SP_OP_STORE_SUBSCR:
+        return -3;
+    case SP_OP_CALL:
+        return -arg - 1;
+    case SP_OP_CALL_FUNCTION_EX:
+        return (arg & 1) ? -3 : -2;
+    case SP_OP_BUILD_SLICE:
+    case SP_OP_BUILD_TUPLE:
+    case SP_OP_BUILD_LIST:
+    case SP_OP_BUILD_SET:
+    case SP_OP_BUILD_STRING:
+        return 1 - arg;
+    case SP_OP_BUILD_MAP:
+        return 1 - 2 * arg;
+    case SP_OP_BUILD_CONST_KEY_MAP:
+        return -arg;
+    case SP_OP_FORMAT_VALUE:
+        return (arg & 4) ? -1 : 0;
+    case SP_OP_UNPACK_SEQUENCE:
+        return arg - 1;
+    case SP_OP_UNPACK_EX:
+        return (arg & 0xff) + (arg >> 8);
+    case SP_OP_JUMP_IF_FALSE_OR_POP:
+    case SP_OP_JUMP_IF_TRUE_OR_POP:
+        return jump ? 0 : -1;
+    case SP_OP_FOR_ITER:
+        return jump ? -1 : 1;
+    case SP_OP_MAKE_FUNCTION:
+        return -((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1));
+    case SP_OP_RAISE_VARARGS:
+        return -arg;
+    default:
+        return 0;
+    }
+}
+
+static int is_jump(int op) { return sp_opcode_argkinds[op] == SP_ARG_JUMP; }
+
+// Instructions after which control never falls through.
+static int is_terminator(int op) {
+    return op == SP_OP_JUMP || op == SP_OP_RETURN_VALUE || op == SP_OP_RAISE_VARARGS ||
+           op == SP_OP_RERAISE;
+}
+
+static int is_deref(int op) {
+    return op == SP_OP_LOAD_CLOSURE || op == SP_OP_LOAD_DEREF || op == SP_OP_LOAD_CLASSDEREF ||
+           op == SP_OP_STORE_DEREF || op == SP_OP_DELETE_DEREF;
+}
+
+// ---------------------------------------------------------------------------
+// Flow analysis
+
+typedef struct Flow {
+    int *depth;    // depth before each instruction, -1 when unreachable
+    int *work;     // worklist of instruction indices
+    int nwork;
+    int maxdepth;
+} Flow;
+
+static int flow_push(Flow *f, int target, int depth) {
+    if (f->depth[target] < 0) {
+        f->depth[target] = depth;
+        f->work[f->nwork++] = target;
+        if (depth > f->maxdepth) {
+            f->maxdepth = depth;
+        }
+        return 0;
+    }
+    if (f->depth[target] != depth) {
+        sp_err_format(&SpExc_SystemError,
+                      "compiler: inconsistent stack depth at instruction %d (%d vs %d)", target,
+                      f->depth[target], depth);
+        return -1;
+    }
+    return 0;
+}
+
+static int analyse_flow(SpUnit *u, Flow *f) {
+    int n = u->ninstrs;
+    for (int i = 0; i < n; i++) {
+        f->depth[i] = -1;
+    }
+    // A generator starts with the first sent value on the stack (GEN_START pops it).
+    int start = (n > 0 && u->instrs[0].op == SP_OP_GEN_START) ? 1 : 0;
+    if (n > 0 && flow_push(f, 0, start) < 0) {
+        return -1;
+    }
+    while (f->nwork > 0) {
+        int i = f->work[--f->nwork];
+        int d = f->depth[i];
+        for (;;) {
+            SpCgInstr *in = &u->instrs[i];
+            int next_depth;
+            if (in->op == SP_PSEUDO_SETUP) {
+                SpHandler *h = &u->handlers[in->arg];
+                h->depth = d + h->adjust;
+                if (flow_push(f, u->labels[h->label], h->depth + h->lasti + 1) < 0) {
+                    return -1;
+                }
+                next_depth = d;
+            } else {
+                if (is_jump(in->op)) {
+                    int jd = d + sp_opcode_stack_effect(in->op, in->arg, 1);
+                    if (flow_push(f, u->labels[in->arg], jd) < 0) {
+                        return -1;
+                    }
+                }
+                next_depth = d + sp_opcode_stack_effect(in->op, in->arg, 0);
+                if (next_depth > f->maxdepth) {
+                    f->maxdepth = next_depth;
+                }
+                if (next_depth < 0) {
+                    sp_err_format(&SpExc_SystemError,
+                                  "compiler: stack underflow at instruction %d (%s)", i,
+                                  sp_opcode_names[in->op]);
+                    return -1;
+                }
+                if (is_terminator(in->op)) {
+                    break;
+                }
+            }
+            if (i + 1 >= n) {
+                sp_err_set_string(&SpExc_SystemError, "compiler: code falls off the end");
+                return -1;
+            }
+            // Continue straight on while the next instruction is new.
+            if (f->depth[i + 1] >= 0) {
+                if (f->depth[i + 1] != next_depth) {
+                    sp_err_format(&SpExc_SystemError,
+                                  "compiler: inconsistent stack depth at instruction %d", i + 1);
+                    return -1;
+                }
+                break;
+            }
+            i++;
+            f->depth[i] = next_depth;
+            d = next_depth;
+        }
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Positions of artificial instructions (CPython 3.11's
+// duplicate_exits_without_lineno, propagate_line_numbers and
+// guarantee_lineno_for_exits): an instruction without a position takes the
+// one before it in its basic block; a block's first instruction takes its
+// only predecessor's (by fall-through or jump); an artificial exit block
+// reached by several jumps is copied once per jump.
+
+static int is_exit(int op) {
+    return op == SP_OP_RETURN_VALUE || op == SP_OP_RAISE_VARARGS || op == SP_OP_RERAISE;
+}
+
+// The end (index of the exit) of the artificial exit block at p, or -1.
+static int artificial_exit_at(SpUnit *u, int p, const char *is_label) {
+    for (int i = p; i < u->ninstrs; i++) {
+        SpCgInstr *in = &u->instrs[i];
+        if (in->pos.line >= 0 || in->op == SP_PSEUDO_SETUP || (i > p && is_label[i])) {
+            return -1;
+        }
+        if (is_exit(in->op)) {
+            return i;
+        }
+        if (is_terminator(in->op) || is_jump(in->op)) {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static int duplicate_exits(SpCompiler *c, SpUnit *u) {
+    int n = u->ninstrs;
+    int *preds = sp_mem_calloc(sizeof(int) * (size_t)(n + 1));
+    char *is_label = sp_mem_calloc((size_t)n + 1);
+    if (preds == NULL || is_label == NULL) {
+        sp_mem_free(preds);
+        sp_mem_free(is_label);
+        sp_err_no_memory();
+        return -1;
+    }
+    for (int l = 0; l < u->nlabels; l++) {
+        if (u->labels[l] >= 0 && u->labels[l] < n) {
+            is_label[u->labels[l]] = 1;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        int op = u->instrs[i].op;
+        if (op < SP_OP_COUNT_ && is_jump(op)) {
+            preds[u->labels[u->instrs[i].arg]]++;
+        }
+        if (i + 1 < n && !(op < SP_OP_COUNT_ && is_terminator(op))) {
+            preds[i + 1]++;
+        }
+    }
+    int r = 0;
+    for (int j = 0; j < n && r == 0; j++) {
+        int op = u->instrs[j].op;
+        if (op >= SP_OP_COUNT_ || !is_jump(op)) {
+            continue;
+        }
+        int p = u->labels[u->instrs[j].arg];
+        int end = preds[p] > 1 ? artificial_exit_at(u, p, is_label) : -1;
+        if (end < 0) {
+            continue;
+        }
+        int label = sp_cg_new_label(c);
+        if (label < 0) {
+            r = -1;
+            break;
+        }
+        sp_cg_use_label(c, label);
+        for (int i = p; i <= end; i++) {
+            SpCgInstr copy = u->instrs[i];
+            if (i == p) {
+                copy.pos = u->instrs[j].pos;
+            }
+            if (sp_cg_emit(c, copy.op, copy.arg) < 0) {
+                r = -1;
+                break;
+            }
+            u->instrs[u->ninstrs - 1] = copy;
+        }
+        u->instrs[j].arg = label;
+        preds[p]--;
+    }
+    sp_mem_free(preds);
+    sp_mem_free(is_label);
+    return r;
+}
+
+// Fill positions on the final code (jump arguments resolved).
+static int propagate_positions(SpCodeObject *co, const int *handler_targets, int nhandler_targets,
+                               int firstlineno) {
+    ssize_t n = co->co_ncode;
+    SpCodePosition *pos = co->co_positions;
+    char *start = sp_mem_calloc((size_t)n + 1);
+    int *preds = sp_mem_calloc(sizeof(int) * (size_t)(n + 1));
+    if (start == NULL || preds == NULL) {
+        sp_mem_free(start);
+        sp_mem_free(preds);
+        sp_err_no_memory();
+        return -1;
+    }
+    if (n > 0) {
+        start[0] = 1;
+        preds[0] = 1;
+    }
+    for (ssize_t k = 0; k < n; k++) {
+        int op = SP_INSTR_OP(co->co_code[k]);
+        if (is_jump(op)) {
+            uint32_t t = SP_INSTR_ARG(co->co_code[k]);
+            start[t] = 1;
+            preds[t]++;
+        }
+        if ((is_jump(op) || is_terminator(op)) && k + 1 < n) {
+            start[k + 1] = 1;
+        }
+    }
+    for (int i = 0; i < nhandler_targets; i++) {
+        start[handler_targets[i]] = 1;
+        preds[handler_targets[i]]++;
+    }
+    for (ssize_t k = 1; k < n; k++) {
+        if (start[k] && !is_terminator(SP_INSTR_OP(co->co_code[k - 1]))) {
+            preds[k]++;
+        }
+    }
+    const SpCodePosition none = {-1, -1, -1, -1};
+    for (ssize_t k = 0; k < n;) {
+        ssize_t e = k + 1;
+        while (e < n && !start[e]) {
+            e++;
+        }
+        SpCodePosition prev = none;
+        for (ssize_t i = k; i < e; i++) {
+            if (pos[i].line < 0) {
+                pos[i] = prev;
+            } else {
+                prev = pos[i];
+            }
+        }
+        int last = SP_INSTR_OP(co->co_code[e - 1]);
+        if (e < n && !is_terminator(last) && preds[e] == 1 && pos[e].line < 0) {
+            pos[e] = prev;
+        }
+        if (is_jump(last)) {
+            uint32_t t = SP_INSTR_ARG(co->co_code[e - 1]);
+            if (preds[t] == 1 && pos[t].line < 0) {
+                pos[t] = prev;
+            }
+        }
+        k = e;
+    }
+    // An exit still without a line gets the line of the code before it.
+    int lineno = firstlineno;
+    for (ssize_t k = 0; k < n;) {
+        ssize_t e = k + 1;
+        while (e < n && !start[e]) {
+            e++;
+        }
+        if (pos[e - 1].line < 0) {
+            if (SP_INSTR_OP(co->co_code[e - 1]) == SP_OP_RETURN_VALUE) {
+                for (ssize_t i = k; i < e; i++) {
+                    pos[i] = (SpCodePosition){lineno, lineno, -1, -1};
+                }
+            }
+        } else {
+            lineno = pos[e - 1].line;
+        }
+        k = e;
+    }
+    sp_mem_free(start);
+    sp_mem_free(preds);
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Building the code object
+
+static SpObject *list_to_tuple(SpObjList *l) {
+    return sp_tuple_from_array(l->items, l->n);
+}
+
+static int compute_flags(SpUnit *u) {
+    SpSymEntry *ste = u->ste;
+    int flags = 0;
+    if (ste->type == SP_BLOCK_FUNCTION) {
+        flags |= SP_CO_NEWLOCALS | SP_CO_OPTIMIZED;
+        if (ste->nested) {
+            flags |= SP_CO_NESTED;
+        }
+        if (ste->generator && !ste->coroutine) {
+            flags |= SP_CO_GENERATOR;
+        }
+        if (ste->varargs) {
+            flags |= SP_CO_VARARGS;
+        }
+        if (ste->varkeywords) {
+            flags |= SP_CO_VARKEYWORDS;
+        }
+    }
+    return flags;
+}
+
+SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
+    SpCodeObject *co = NULL;
+    Flow flow = {NULL, NULL, 0, 0};
+    int *newindex = NULL, *slot_of_cell = NULL;
+    char *kept = NULL;
+    SpObject *result = NULL;
+
+    // Every path that falls off the end returns None.
+    int needs_return = u->ninstrs == 0 || !is_terminator(u->instrs[u->ninstrs - 1].op);
+    for (int l = 0; l < u->nlabels && !needs_return; l++) {
+        needs_return = u->labels[l] == u->ninstrs;
+    }
+    if (needs_return) {
+        SP_UNSET_LOC(c);
+        if (sp_cg_emit_const(c, sp_None) < 0 || sp_cg_emit(c, SP_OP_RETURN_VALUE, 0) < 0) {
+            return NULL;
+        }
+    }
+    if (duplicate_exits(c, u) < 0) {
+        return NULL;
+    }
+    int n = u->ninstrs;
+    flow.depth = sp_mem_alloc(sizeof(int) * (size_t)n);
+    flow.work = sp_mem_alloc(sizeof(int) * (size_t)n * 2 + sizeof(int));
+    newindex = sp_mem_alloc(sizeof(int) * (size_t)(n + 1));
+    kept = sp_mem_alloc((size_t)n + 1);
+    if (flow.depth == NULL || flow.work == NULL || newindex == NULL || kept == NULL) {
+        sp_err_no_memory();
+        goto done;
+    }
+    if (analyse_flow(u, &flow) < 0) {
+        if (getenv("SP_COMPILE_DEBUG") != NULL) {
+            for (int i = 0; i < n; i++) {
+                SpCgInstr *in = &u->instrs[i];
+                fprintf(stderr, "%4d d=%3d %-22s %d h=%d\n", i, flow.depth[i],
+                        in->op < SP_OP_COUNT_ ? sp_opcode_names[in->op] : "SETUP", in->arg,
+                        in->handler);
+            }
+        }
+        goto done;
+    }
+    for (int i = 0; i < n; i++) {
+        kept[i] = flow.depth[i] >= 0 && u->instrs[i].op != SP_PSEUDO_SETUP;
+    }
+    // Drop jumps to the next kept instruction (repeat: one removal can make
+    // an earlier jump redundant).
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < n; i++) {
+            if (!kept[i] || u->instrs[i].op != SP_OP_JUMP) {
+                continue;
+            }
+            int t = u->labels[u->instrs[i].arg];
+            if (t <= i) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < t && !kept[j]) {
+                j++;
+            }
+            if (j == t) {
+                kept[i] = 0;
+                changed = 1;
+            }
+        }
+    }
+    int ncode = 0;
+    for (int i = 0; i < n; i++) {
+        newindex[i] = ncode;
+        ncode += kept[i];
+    }
+    newindex[n] = ncode;
+
+    co = sp_code_new();
+    if (co == NULL) {
+        goto done;
+    }
+    co->co_code = sp_mem_alloc(sizeof(SpInstr) * (size_t)(ncode + 1));
+    co->co_positions = sp_mem_alloc(sizeof(SpCodePosition) * (size_t)(ncode + 1));
+    co->co_ncode = ncode;
+    if (co->co_code == NULL || co->co_positions == NULL) {
+        sp_err_no_memory();
+        goto done;
+    }
+
+    // Localsplus: arguments and locals, then cells that are not arguments,
+    // then free variables. An argument that is also a cell is one slot.
+    int nlocals = u->varnames.n, ncells = u->cellvars.n, nfree = u->freevars.n;
+    slot_of_cell = sp_mem_alloc(sizeof(int) * (size_t)(ncells + 1));
+    if (slot_of_cell == NULL) {
+        sp_err_no_memory();
+        goto done;
+    }
+    int nplus = nlocals;
+    for (int i = 0; i < ncells; i++) {
+        int k = sp_objlist_find(&u->varnames, u->cellvars.items[i]);
+        slot_of_cell[i] = k >= 0 ? k : nplus++;
+    }
+    int first_free = nplus;
+    nplus += nfree;
+    co->co_localspluskinds = sp_mem_calloc((size_t)nplus + 1);
+    co->co_localsplusnames = sp_tuple_new(nplus);
+    if (co->co_localspluskinds == NULL || co->co_localsplusnames == NULL) {
+        if (co->co_localspluskinds == NULL) {
+            sp_err_no_memory();
+        }
+        goto done;
+    }
+    for (int i = 0; i < nplus; i++) {
+        SP_TUPLE_SET_ITEM(co->co_localsplusnames, i, NULL);
+    }
+    for (int i = 0; i < nlocals; i++) {
+        co->co_localspluskinds[i] = SP_FAST_LOCAL;
+        SP_TUPLE_SET_ITEM(co->co_localsplusnames, i, sp_newref(u->varnames.items[i]));
+    }
+    for (int i = 0; i < ncells; i++) {
+        int k = slot_of_cell[i];
+        co->co_localspluskinds[k] |= SP_FAST_CELL;
+        if (k >= nlocals) {
+            SP_TUPLE_SET_ITEM(co->co_localsplusnames, k, sp_newref(u->cellvars.items[i]));
+        }
+    }
+    for (int j = 0; j < nfree; j++) {
+        co->co_localspluskinds[first_free + j] = SP_FAST_FREE;
+        SP_TUPLE_SET_ITEM(co->co_localsplusnames, first_free + j, sp_newref(u->freevars.items[j]));
+    }
+    co->co_nlocalsplus = nplus;
+    co->co_nlocals = nlocals;
+    co->co_ncellvars = ncells;
+    co->co_nfreevars = nfree;
+
+    // Instructions and positions.
+    int nexc = 0;
+    for (int i = 0; i < n; i++) {
+        if (!kept[i]) {
+            continue;
+        }
+        SpCgInstr *in = &u->instrs[i];
+        int arg = in->arg;
+        if (is_jump(in->op)) {
+            arg = newindex[u->labels[arg]];
+        } else if (is_deref(in->op)) {
+            arg = arg < ncells ? slot_of_cell[arg] : first_free + (arg - ncells);
+        }
+        int k = newindex[i];
+        co->co_code[k] = SP_INSTR(in->op, arg);
+        co->co_positions[k] = in->pos;
+        nexc += in->handler >= 0;  // an upper bound on the entries
+    }
+
+    // The exception table: one entry per run of instructions sharing a handler.
+    co->co_exceptiontable = sp_mem_alloc(sizeof(SpExceptEntry) * (size_t)(nexc + 1));
+    if (co->co_exceptiontable == NULL) {
+        sp_err_no_memory();
+        goto done;
+    }
+    int cur = -1;
+    SpExceptEntry *entry = NULL;
+    for (int i = 0; i < n; i++) {
+        if (!kept[i]) {
+            continue;
+        }
+        int h = u->instrs[i].handler;
+        if (h >= 0 && h == cur && entry != NULL && entry->end == (uint32_t)newindex[i]) {
+            entry->end++;
+            continue;
+        }
+        cur = h;
+        entry = NULL;
+        if (h < 0) {
+            continue;
+        }
+        SpHandler *hd = &u->handlers[h];
+        entry = &co->co_exceptiontable[co->co_nexcept++];
+        entry->start = (uint32_t)newindex[i];
+        entry->end = entry->start + 1;
+        entry->target = (uint32_t)newindex[u->labels[hd->label]];
+        entry->depth = (uint16_t)(hd->depth < 0 ? 0 : hd->depth);
+        entry->lasti = (uint8_t)hd->lasti;
+    }
+
+    // Positions of artificial instructions, from the reachable handlers' targets.
+    int nht = 0;
+    for (int h = 0; h < u->nhandlers; h++) {
+        if (u->handlers[h].depth >= 0) {
+            flow.work[nht++] = newindex[u->labels[u->handlers[h].label]];
+        }
+    }
+    if (propagate_positions(co, flow.work, nht, u->firstlineno) < 0) {
+        goto done;
+    }
+
+    co->co_consts = list_to_tuple(&u->consts);
+    co->co_names = list_to_tuple(&u->names);
+    if (co->co_consts == NULL || co->co_names == NULL) {
+        goto done;
+    }
+    co->co_argcount = u->argcount + u->posonlyargcount;
+    co->co_posonlyargcount = u->posonlyargcount;
+    co->co_kwonlyargcount = u->kwonlyargcount;
+    co->co_stacksize = flow.maxdepth;
+    co->co_flags = compute_flags(u);
+    co->co_firstlineno = u->firstlineno;
+    co->co_filename = sp_newref(c->filename);
+    co->co_name = sp_newref(u->name);
+    co->co_qualname = sp_newref(u->qualname);
+    result = (SpObject *)co;
+    co = NULL;
+done:
+    SP_XDECREF(co);
+    sp_mem_free(flow.depth);
+    sp_mem_free(flow.work);
+    sp_mem_free(newindex);
+    sp_mem_free(kept);
+    sp_mem_free(slot_of_cell);
+    return result;
+}

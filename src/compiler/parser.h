@@ -1,0 +1,59 @@
+// smallpy: source text to AST. A hand-written recursive-descent parser over
+// the tokenizer (tokenizer.c), building the tree of ast.h in an arena, with
+// CPython 3.11's SyntaxError messages and positions. Counterpart: CPython
+// 3.11 Parser/parser.c (PEG, generated), Parser/pegen.c, Parser/action_helpers.c.
+//
+// Use:
+//     SpArena *arena = sp_arena_new();
+//     SpAstMod *mod = sp_parse(arena, src, len, filename, SP_COMPILE_EXEC, 0, NULL);
+//     if (mod == NULL) { ...SyntaxError is set...; }
+//     ...walk mod (nodes and their objects live in the arena)...
+//     sp_arena_free(arena);
+#ifndef SP_COMPILER_PARSER_H
+#define SP_COMPILER_PARSER_H
+
+#include "compiler/ast.h"
+#include "compiler/compiler.h"
+
+// sp_parse(arena, src, len, filename, mode, flags, incomplete): parse UTF-8
+// source `src` of `len` bytes (-1: NUL-terminated) as `mode` (SpCompileMode:
+// EXEC -> Module, EVAL -> Expression, SINGLE -> Interactive). filename (a
+// str, borrowed) goes into error reports. flags: SP_CF_* of compiler.h.
+//
+// Returns the tree (in `arena`), or NULL with SyntaxError / IndentationError
+// / TabError (args (msg, (filename, lineno, offset, text, end_lineno,
+// end_offset)) as CPython 3.11's) or MemoryError set. With
+// SP_CF_ALLOW_INCOMPLETE and input that is an unfinished statement (open
+// bracket, unterminated triple-quoted string, trailing backslash, compound
+// statement whose block is not closed by an empty line), returns NULL with
+// no exception set and *incomplete = 1; otherwise *incomplete is set to 0
+// (incomplete may be NULL when the flag is not given).
+//
+// Not supported (SyntaxError "... not supported yet" at the statement):
+// match statements, async def/for/with, except*, complex literals, \N{...}
+// escapes for unknown names.
+SP_FUNC SP_MAY_RAISE SpAstMod *sp_parse(SpArena *arena, const char *src, ssize_t len,
+                                        SpObject *filename, int mode, int flags,
+                                        int *incomplete);
+
+// Extra sp_parse flag (beside SP_CF_*): the source comes from a file run as
+// a script. CPython 3.11 then reports parser errors with byte offsets (not
+// characters) for files without a coding declaration; main.c may pass it
+// through sp_compile's flags.
+#define SP_PARSE_FILE_INPUT 0x100
+
+// sp_parse_syntax_error(type, filename, src, len, lineno, col_offset,
+// end_lineno, end_col_offset, fmt, ...): raise `type` (SyntaxError or a
+// subclass) as CPython does for errors found after parsing (symbol table,
+// code generator): args (msg, (filename, lineno, offset, text, end_lineno,
+// end_offset)) where text is line `lineno` of src (with its newline), offset
+// and end_offset are 1-based character columns computed from the 0-based
+// UTF-8 byte columns given (the AST's col_offset / end_col_offset).
+// end_lineno <= 0 means "same as lineno" and end_col_offset < 0 "one past
+// col_offset"; col_offset < 0 gives offset 0. src may be NULL (text None).
+// The message is formatted by sp_str_from_format. Always returns NULL.
+SP_FUNC SpObject *sp_parse_syntax_error(SpTypeObject *type, SpObject *filename, const char *src,
+                                        ssize_t len, int lineno, int col_offset, int end_lineno,
+                                        int end_col_offset, const char *fmt, ...);
+
+#endif  // SP_COMPILER_PARSER_H

@@ -1,0 +1,1970 @@
+// smallpy: the expression grammar: operators by precedence, atoms and
+// displays, comprehensions, calls and subscripts, lambda and def parameters,
+// assignment targets. Node spans follow CPython's EXTRA: from the first token
+// of the rule to the last token consumed. Counterpart: the expression rules
+// of CPython 3.11 Grammar/python.gram.
+#include "compiler/parser_internal.h"
+
+#include <string.h>
+
+#include "core/err.h"
+#include "objects/int.h"
+#include "objects/none.h"
+#include "objects/str.h"
+
+// Recursion guard for deeply nested expressions.
+#define MAX_EXPR_DEPTH 1500
+
+static SpExpr *atom(Parser *p);
+static SpExpr *primary(Parser *p);
+static SpExpr *lambdef(Parser *p);
+static int for_if_clauses(Parser *p, SpComprehensionSeq *out);
+
+static int enter(Parser *p) {
+    if (++p->depth > MAX_EXPR_DEPTH) {
+        sp_p_raise(p, SP_EXC_SYNTAX, "too many nested parentheses");
+        return 0;
+    }
+    return 1;
+}
+
+int sp_p_can_start_expression(Parser *p) {
+    SpToken *t = cur_tok(p);
+    switch (t->type) {
+    case SP_TOK_NAME:
+        switch (t->kw) {
+        case 0:
+        case SP_KW_NOT:
+        case SP_KW_LAMBDA:
+        case SP_KW_AWAIT:
+        case SP_KW_TRUE:
+        case SP_KW_FALSE:
+        case SP_KW_NONE:
+            return 1;
+        default:
+            return 0;
+        }
+    case SP_TOK_NUMBER:
+    case SP_TOK_STRING:
+    case SP_TOK_LPAR:
+    case SP_TOK_LSQB:
+    case SP_TOK_LBRACE:
+    case SP_TOK_MINUS:
+    case SP_TOK_PLUS:
+    case SP_TOK_TILDE:
+    case SP_TOK_ELLIPSIS:
+    case SP_TOK_STAR:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+// starts_at(p, e, i): does node e begin exactly at token i (i.e. it is not
+// wrapped in parentheses that start there)?
+static int starts_at(Parser *p, const SpExpr *e, int i) {
+    const SpToken *t = &p->tokens[i];
+    return e->lineno == t->lineno && e->col_offset == t->col_offset;
+}
+
+// ===========================================================================
+// Second-pass memo. The diagnostics of the second pass re-parse the same
+// expression several times (each level of parentheses would double the
+// work); results are cached by start token, as CPython's memo rules are.
+
+typedef struct Memo {
+    SpExpr *node;
+    int end;
+    int state;  // 0 unknown, 1 done
+} Memo;
+
+enum { MEMO_EXPRESSION, MEMO_DISJUNCTION, MEMO_KINDS };
+
+// The memo tables live in the arena: MEMO_KINDS arrays of ntokens entries,
+// made on first use in the second pass.
+struct SpParserMemo {
+    Memo *t[MEMO_KINDS];
+};
+
+static struct SpParserMemo *memo_tables(Parser *p) {
+    if (p->memo != NULL) {
+        return p->memo;
+    }
+    struct SpParserMemo *m = sp_p_alloc(p, sizeof(struct SpParserMemo));
+    if (m == NULL) {
+        return NULL;
+    }
+    for (int k = 0; k < MEMO_KINDS; k++) {
+        m->t[k] = sp_p_alloc(p, (size_t)p->ntokens * sizeof(Memo));
+        if (m->t[k] == NULL) {
+            return NULL;
+        }
+    }
+    p->memo = m;
+    return m;
+}
+
+// memo_get(p, kind, &e): 1 with *e (possibly NULL = failed) and the position
+// restored if this rule was already parsed here in this pass.
+static int memo_get(Parser *p, int kind, SpExpr **e) {
+    if (!p->invalid) {
+        return 0;
+    }
+    struct SpParserMemo *m = memo_tables(p);
+    if (m == NULL) {
+        return 0;
+    }
+    Memo *slot = &m->t[kind][p->pos];
+    if (slot->state) {
+        *e = slot->node;
+        p->pos = slot->end;
+        return 1;
+    }
+    return 0;
+}
+
+static void memo_put(Parser *p, int kind, int start, SpExpr *e) {
+    if (!p->invalid || p->error) {
+        return;
+    }
+    struct SpParserMemo *m = memo_tables(p);
+    if (m == NULL) {
+        return;
+    }
+    Memo *slot = &m->t[kind][start];
+    slot->state = 1;
+    slot->node = e;
+    slot->end = e ? p->pos : start;
+}
+
+// ===========================================================================
+// Operators
+
+// Binary operator precedence for the levels from bitwise_or to term (all
+// left-associative). 0: not a binary operator.
+static int binop_prec(int type, int *op) {
+    switch (type) {
+    case SP_TOK_VBAR: *op = SP_BINOP_BITOR; return 1;
+    case SP_TOK_CIRCUMFLEX: *op = SP_BINOP_BITXOR; return 2;
+    case SP_TOK_AMPER: *op = SP_BINOP_BITAND; return 3;
+    case SP_TOK_LEFTSHIFT: *op = SP_BINOP_LSHIFT; return 4;
+    case SP_TOK_RIGHTSHIFT: *op = SP_BINOP_RSHIFT; return 4;
+    case SP_TOK_PLUS: *op = SP_BINOP_ADD; return 5;
+    case SP_TOK_MINUS: *op = SP_BINOP_SUB; return 5;
+    case SP_TOK_STAR: *op = SP_BINOP_MULT; return 6;
+    case SP_TOK_SLASH: *op = SP_BINOP_DIV; return 6;
+    case SP_TOK_DOUBLESLASH: *op = SP_BINOP_FLOORDIV; return 6;
+    case SP_TOK_PERCENT: *op = SP_BINOP_MOD; return 6;
+    case SP_TOK_AT: *op = SP_BINOP_MATMULT; return 6;
+    default: return 0;
+    }
+}
+
+static SpExpr *factor(Parser *p);
+
+// power: await_primary ['**' factor]; await_primary: AWAIT primary | primary
+static SpExpr *power(Parser *p) {
+    int start = p->pos;
+    SpExpr *e;
+    if (at_kw(p, SP_KW_AWAIT)) {
+        p->pos++;
+        SpExpr *value = primary(p);
+        if (value == NULL) {
+            return NULL;
+        }
+        e = sp_p_expr(p, SP_EXPR_AWAIT, start);
+        if (e == NULL) {
+            return NULL;
+        }
+        e->v.Await.value = value;
+    } else {
+        e = primary(p);
+        if (e == NULL) {
+            return NULL;
+        }
+    }
+    if (sp_p_accept(p, SP_TOK_DOUBLESTAR)) {
+        SpExpr *right = factor(p);
+        if (right == NULL) {
+            return NULL;
+        }
+        SpExpr *b = sp_p_expr(p, SP_EXPR_BIN_OP, start);
+        if (b == NULL) {
+            return NULL;
+        }
+        b->v.BinOp.left = e;
+        b->v.BinOp.op = SP_BINOP_POW;
+        b->v.BinOp.right = right;
+        return b;
+    }
+    return e;
+}
+
+// factor: ('+' | '-' | '~') factor | power
+static SpExpr *factor(Parser *p) {
+    int start = p->pos;
+    int type = cur_type(p), op;
+    switch (type) {
+    case SP_TOK_PLUS: op = SP_UNARY_UADD; break;
+    case SP_TOK_MINUS: op = SP_UNARY_USUB; break;
+    case SP_TOK_TILDE: op = SP_UNARY_INVERT; break;
+    default: return power(p);
+    }
+    if (!enter(p)) {
+        return NULL;
+    }
+    p->pos++;
+    SpExpr *operand = factor(p);
+    p->depth--;
+    if (operand == NULL) {
+        return NULL;
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_UNARY_OP, start);
+    if (e != NULL) {
+        e->v.UnaryOp.op = (SpUnaryOp)op;
+        e->v.UnaryOp.operand = operand;
+    }
+    return e;
+}
+
+// binary(p, min_prec): precedence climbing over bitwise_or .. term.
+static SpExpr *binary(Parser *p, int min_prec) {
+    int start = p->pos;
+    SpExpr *left = factor(p);
+    if (left == NULL) {
+        return NULL;
+    }
+    for (;;) {
+        int op, prec = binop_prec(cur_type(p), &op);
+        if (prec < min_prec || prec == 0) {
+            return left;
+        }
+        p->pos++;
+        SpExpr *right = binary(p, prec + 1);
+        if (right == NULL) {
+            return NULL;
+        }
+        SpExpr *e = sp_p_expr(p, SP_EXPR_BIN_OP, start);
+        if (e == NULL) {
+            return NULL;
+        }
+        e->v.BinOp.left = left;
+        e->v.BinOp.op = (SpOperator)op;
+        e->v.BinOp.right = right;
+        left = e;
+    }
+}
+
+SpExpr *sp_p_bitwise_or(Parser *p) {
+    return binary(p, 1);
+}
+
+// comparison: bitwise_or (compare_op bitwise_or)*
+static SpExpr *comparison(Parser *p) {
+    int start = p->pos;
+    SpExpr *left = sp_p_bitwise_or(p);
+    if (left == NULL) {
+        return NULL;
+    }
+    Vec ops, rights;
+    sp_vec_init(&ops);
+    sp_vec_init(&rights);
+    for (;;) {
+        SpToken *t = cur_tok(p);
+        int op = 0, width = 1;
+        switch (t->type) {
+        case SP_TOK_EQEQUAL: op = SP_CMP_EQ; break;
+        case SP_TOK_NOTEQUAL: op = SP_CMP_NOTEQ; break;
+        case SP_TOK_LESS: op = SP_CMP_LT; break;
+        case SP_TOK_LESSEQUAL: op = SP_CMP_LTE; break;
+        case SP_TOK_GREATER: op = SP_CMP_GT; break;
+        case SP_TOK_GREATEREQUAL: op = SP_CMP_GTE; break;
+        case SP_TOK_NAME:
+            if (t->kw == SP_KW_IN) {
+                op = SP_CMP_IN;
+            } else if (t->kw == SP_KW_IS) {
+                SpToken *n = sp_p_tok_at(p, p->pos + 1);
+                if (n->type == SP_TOK_NAME && n->kw == SP_KW_NOT) {
+                    op = SP_CMP_ISNOT;
+                    width = 2;
+                } else {
+                    op = SP_CMP_IS;
+                }
+            } else if (t->kw == SP_KW_NOT) {
+                SpToken *n = sp_p_tok_at(p, p->pos + 1);
+                if (n->type == SP_TOK_NAME && n->kw == SP_KW_IN) {
+                    op = SP_CMP_NOTIN;
+                    width = 2;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+        if (op == 0) {
+            break;
+        }
+        p->pos += width;
+        SpExpr *right = sp_p_bitwise_or(p);
+        if (right == NULL || sp_vec_push(p, &ops, (void *)(intptr_t)op) < 0 ||
+            sp_vec_push(p, &rights, right) < 0) {
+            goto fail;
+        }
+    }
+    if (ops.n == 0) {
+        sp_vec_free(&ops);
+        sp_vec_free(&rights);
+        return left;
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_COMPARE, start);
+    if (e == NULL) {
+        goto fail;
+    }
+    e->v.Compare.left = left;
+    e->v.Compare.ops.n = ops.n;
+    e->v.Compare.ops.items = sp_p_alloc(p, (size_t)ops.n * sizeof(int));
+    if (e->v.Compare.ops.items == NULL) {
+        goto fail;
+    }
+    for (ssize_t i = 0; i < ops.n; i++) {
+        e->v.Compare.ops.items[i] = (int)(intptr_t)ops.items[i];
+    }
+    sp_vec_free(&ops);
+    if (VEC_FINISH(p, &rights, e->v.Compare.comparators) < 0) {
+        return NULL;
+    }
+    return e;
+fail:
+    sp_vec_free(&ops);
+    sp_vec_free(&rights);
+    return NULL;
+}
+
+// inversion: 'not' inversion | comparison
+static SpExpr *inversion(Parser *p) {
+    if (!at_kw(p, SP_KW_NOT)) {
+        return comparison(p);
+    }
+    int start = p->pos++;
+    if (!enter(p)) {
+        return NULL;
+    }
+    SpExpr *operand = inversion(p);
+    p->depth--;
+    if (operand == NULL) {
+        return NULL;
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_UNARY_OP, start);
+    if (e != NULL) {
+        e->v.UnaryOp.op = SP_UNARY_NOT;
+        e->v.UnaryOp.operand = operand;
+    }
+    return e;
+}
+
+// bool_chain(p, kw, sub): a=sub (kw sub)+ -> BoolOp, else sub.
+static SpExpr *bool_chain(Parser *p, int kw, SpExpr *(*sub)(Parser *)) {
+    int start = p->pos;
+    SpExpr *first = sub(p);
+    if (first == NULL || !at_kw(p, kw)) {
+        return first;
+    }
+    Vec v;
+    sp_vec_init(&v);
+    if (sp_vec_push(p, &v, first) < 0) {
+        return NULL;
+    }
+    while (sp_p_accept_kw(p, kw)) {
+        SpExpr *e = sub(p);
+        if (e == NULL || sp_vec_push(p, &v, e) < 0) {
+            sp_vec_free(&v);
+            return NULL;
+        }
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_BOOL_OP, start);
+    if (e == NULL) {
+        sp_vec_free(&v);
+        return NULL;
+    }
+    e->v.BoolOp.op = kw == SP_KW_AND ? SP_BOOL_AND : SP_BOOL_OR;
+    if (VEC_FINISH(p, &v, e->v.BoolOp.values) < 0) {
+        return NULL;
+    }
+    return e;
+}
+
+static SpExpr *conjunction(Parser *p) {
+    return bool_chain(p, SP_KW_AND, inversion);
+}
+
+SpExpr *sp_p_disjunction(Parser *p) {
+    int start = p->pos;
+    SpExpr *e;
+    if (memo_get(p, MEMO_DISJUNCTION, &e)) {
+        return e;
+    }
+    e = bool_chain(p, SP_KW_OR, conjunction);
+    memo_put(p, MEMO_DISJUNCTION, start, e);
+    return e;
+}
+
+// ===========================================================================
+// expression, with the second pass's diagnostics
+
+static int is_legacy_name(const SpExpr *e) {
+    if (e->kind != SP_EXPR_NAME) {
+        return 0;
+    }
+    SpObject *id = e->v.Name.id;
+    return sp_str_eq_cstr(id, "print") || sp_str_eq_cstr(id, "exec");
+}
+
+static int is_soft_keyword(const SpToken *t) {
+    size_t n = (size_t)(t->end - t->start);
+    return t->type == SP_TOK_NAME && t->kw == 0 &&
+           ((n == 5 && memcmp(t->start, "match", 5) == 0) ||
+            (n == 4 && memcmp(t->start, "case", 4) == 0) || (n == 1 && t->start[0] == '_'));
+}
+
+// expression_body: disjunction 'if' disjunction 'else' expression
+//                | disjunction | lambdef
+static SpExpr *expression_body(Parser *p) {
+    if (at_kw(p, SP_KW_LAMBDA)) {
+        return lambdef(p);
+    }
+    int start = p->pos;
+    SpExpr *a = sp_p_disjunction(p);
+    if (a == NULL || !at_kw(p, SP_KW_IF)) {
+        return a;
+    }
+    int save = p->pos++;
+    SpExpr *test = sp_p_disjunction(p);
+    if (test == NULL || !sp_p_accept_kw(p, SP_KW_ELSE)) {
+        if (p->error) {
+            return NULL;
+        }
+        // PEG falls back to the plain disjunction; the caller then fails
+        // at the 'if'.
+        p->pos = save;
+        return a;
+    }
+    SpExpr *orelse = sp_p_expression(p);
+    if (orelse == NULL) {
+        if (p->error) {
+            return NULL;
+        }
+        p->pos = save;
+        return a;
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_IF_EXP, start);
+    if (e != NULL) {
+        e->v.IfExp.test = test;
+        e->v.IfExp.body = a;
+        e->v.IfExp.orelse = orelse;
+    }
+    return e;
+}
+
+SpExpr *sp_p_expression_no_invalid(Parser *p) {
+    int invalid = p->invalid;
+    p->invalid = 0;
+    SpExpr *e = expression_body(p);
+    p->invalid = invalid;
+    return e;
+}
+
+// invalid_expression and invalid_legacy_expression (second pass).
+static void invalid_expression(Parser *p) {
+    int start = p->pos;
+    SpToken *t = cur_tok(p);
+    // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
+    if (!(t->type == SP_TOK_NAME && peek_type(p, 1) == SP_TOK_STRING) && !is_soft_keyword(t)) {
+        SpExpr *a = sp_p_disjunction(p);
+        if (a != NULL && sp_p_can_start_expression(p) && cur_type(p) != SP_TOK_STAR) {
+            SpExpr *b = sp_p_expression_no_invalid(p);
+            if (b != NULL && !is_legacy_name(a) && p->tokens[p->pos - 1].level != 0) {
+                sp_p_raise_range(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
+                return;
+            }
+        }
+        if (p->error) {
+            return;
+        }
+    }
+    // a=disjunction 'if' b=disjunction !('else'|':')
+    p->pos = start;
+    SpExpr *a = sp_p_disjunction(p);
+    if (a != NULL && sp_p_accept_kw(p, SP_KW_IF)) {
+        SpExpr *b = sp_p_disjunction(p);
+        if (b != NULL && !at_kw(p, SP_KW_ELSE) && cur_type(p) != SP_TOK_COLON) {
+            sp_p_raise_range(p, a, b, "expected 'else' after 'if' expression");
+            return;
+        }
+    }
+    if (p->error) {
+        return;
+    }
+    // invalid_legacy_expression: a=NAME !'(' b=star_expressions
+    p->pos = start;
+    if (at_name(p) && peek_type(p, 1) != SP_TOK_LPAR) {
+        SpExpr *name = sp_p_name_expr(p, p->pos, SP_CTX_LOAD);
+        if (name != NULL && is_legacy_name(name)) {
+            p->pos++;
+            SpExpr *b = sp_p_star_expressions(p);
+            if (b != NULL) {
+                sp_p_raise_range(p, name, b, "Missing parentheses in call to '%U'. Did you mean %U(...)?",
+                                 name->v.Name.id, name->v.Name.id);
+                return;
+            }
+        }
+    }
+    p->pos = start;
+}
+
+SpExpr *sp_p_expression(Parser *p) {
+    int start = p->pos;
+    SpExpr *e;
+    if (memo_get(p, MEMO_EXPRESSION, &e)) {
+        return e;
+    }
+    if (!enter(p)) {
+        return NULL;
+    }
+    if (p->invalid) {
+        invalid_expression(p);
+        if (p->error) {
+            p->depth--;
+            return NULL;
+        }
+        p->pos = start;
+    }
+    e = expression_body(p);
+    p->depth--;
+    memo_put(p, MEMO_EXPRESSION, start, e);
+    return e;
+}
+
+// ===========================================================================
+// named_expression, star expressions, yield
+
+// lookahead_display(p): does a list, tuple or genexp display (or True,
+// None, False) start here? (The !(list|tuple|genexp|...) of
+// invalid_named_expression.)
+static int lookahead_display(Parser *p) {
+    SpToken *t = cur_tok(p);
+    if (t->type == SP_TOK_NAME) {
+        return t->kw == SP_KW_TRUE || t->kw == SP_KW_NONE || t->kw == SP_KW_FALSE;
+    }
+    if (t->type != SP_TOK_LSQB && t->type != SP_TOK_LPAR) {
+        return 0;
+    }
+    int start = p->pos;
+    SpExpr *e = atom(p);
+    int r = 0;
+    if (e != NULL && starts_at(p, e, start)) {
+        r = t->type == SP_TOK_LSQB ? e->kind == SP_EXPR_LIST
+                                   : (e->kind == SP_EXPR_TUPLE || e->kind == SP_EXPR_GENERATOR_EXP);
+    }
+    p->pos = start;
+    return r;
+}
+
+static void invalid_named_expression(Parser *p) {
+    int start = p->pos;
+    // a=expression ':=' expression
+    SpExpr *a = sp_p_expression(p);
+    if (a != NULL && sp_p_accept(p, SP_TOK_COLONEQUAL)) {
+        if (sp_p_expression(p) != NULL) {
+            sp_p_raise_expr(p, a, "cannot use assignment expressions with %s",
+                            sp_p_expr_name(a));
+            return;
+        }
+    }
+    if (p->error) {
+        return;
+    }
+    // a=NAME '=' b=bitwise_or !('='|':=')
+    p->pos = start;
+    if (at_name(p) && peek_type(p, 1) == SP_TOK_EQUAL) {
+        SpExpr *name = sp_p_name_expr(p, p->pos, SP_CTX_LOAD);
+        p->pos += 2;
+        SpExpr *b = name ? sp_p_bitwise_or(p) : NULL;
+        if (b != NULL && cur_type(p) != SP_TOK_EQUAL && cur_type(p) != SP_TOK_COLONEQUAL) {
+            sp_p_raise_range(p, name, b,
+                             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            return;
+        }
+        if (p->error) {
+            return;
+        }
+    }
+    // !(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or b='=' bitwise_or !('='|':=')
+    p->pos = start;
+    if (!lookahead_display(p) && !p->error) {
+        a = sp_p_bitwise_or(p);
+        if (a != NULL && sp_p_accept(p, SP_TOK_EQUAL)) {
+            SpExpr *b = sp_p_bitwise_or(p);
+            if (b != NULL && cur_type(p) != SP_TOK_EQUAL && cur_type(p) != SP_TOK_COLONEQUAL) {
+                sp_p_raise_expr(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                                sp_p_expr_name(a));
+                return;
+            }
+        }
+    }
+    p->pos = start;
+}
+
+// named_expression: NAME ':=' ~ expression | invalid_named_expression | expression !':='
+SpExpr *sp_p_named_expression(Parser *p) {
+    int start = p->pos;
+    if (at_name(p) && peek_type(p, 1) == SP_TOK_COLONEQUAL) {
+        SpExpr *target = sp_p_name_expr(p, p->pos, SP_CTX_STORE);
+        p->pos += 2;
+        SpExpr *value = target ? sp_p_expression(p) : NULL;
+        if (value == NULL) {
+            return NULL;
+        }
+        SpExpr *e = sp_p_expr(p, SP_EXPR_NAMED_EXPR, start);
+        if (e != NULL) {
+            e->v.NamedExpr.target = target;
+            e->v.NamedExpr.value = value;
+        }
+        return e;
+    }
+    if (p->invalid) {
+        invalid_named_expression(p);
+        if (p->error) {
+            return NULL;
+        }
+        p->pos = start;
+    }
+    SpExpr *e = sp_p_expression(p);
+    if (e != NULL && cur_type(p) == SP_TOK_COLONEQUAL) {
+        return NULL;
+    }
+    return e;
+}
+
+// '*' bitwise_or -> Starred (Load)
+static SpExpr *starred_bitwise_or(Parser *p) {
+    int start = p->pos++;
+    SpExpr *value = sp_p_bitwise_or(p);
+    if (value == NULL) {
+        return NULL;
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_STARRED, start);
+    if (e != NULL) {
+        e->v.Starred.value = value;
+        e->v.Starred.ctx = SP_CTX_LOAD;
+    }
+    return e;
+}
+
+// star_named_expression: '*' bitwise_or | named_expression
+SpExpr *sp_p_star_named_expression(Parser *p) {
+    if (cur_type(p) == SP_TOK_STAR) {
+        return starred_bitwise_or(p);
+    }
+    return sp_p_named_expression(p);
+}
+
+// star_expression: '*' bitwise_or | expression
+static SpExpr *star_expression(Parser *p) {
+    if (cur_type(p) == SP_TOK_STAR) {
+        return starred_bitwise_or(p);
+    }
+    return sp_p_expression(p);
+}
+
+// seq_rule(p, item, allow_star): item (',' item)* [','] -> Tuple if any comma.
+static SpExpr *tuple_of(Parser *p, SpExpr *(*item)(Parser *)) {
+    int start = p->pos;
+    SpExpr *first = item(p);
+    if (first == NULL || cur_type(p) != SP_TOK_COMMA) {
+        return first;
+    }
+    Vec v;
+    sp_vec_init(&v);
+    if (sp_vec_push(p, &v, first) < 0) {
+        return NULL;
+    }
+    while (sp_p_accept(p, SP_TOK_COMMA)) {
+        if (!sp_p_can_start_expression(p)) {
+            break;
+        }
+        SpExpr *e = item(p);
+        if (e == NULL || sp_vec_push(p, &v, e) < 0) {
+            sp_vec_free(&v);
+            return NULL;
+        }
+    }
+    SpExpr *t = sp_p_expr(p, SP_EXPR_TUPLE, start);
+    if (t == NULL || VEC_FINISH(p, &v, t->v.Tuple.elts) < 0) {
+        sp_vec_free(&v);
+        return NULL;
+    }
+    t->v.Tuple.ctx = SP_CTX_LOAD;
+    return t;
+}
+
+SpExpr *sp_p_star_expressions(Parser *p) {
+    return tuple_of(p, star_expression);
+}
+
+static SpExpr *plain_expression(Parser *p) {
+    if (cur_type(p) == SP_TOK_STAR) {
+        return NULL;
+    }
+    return sp_p_expression(p);
+}
+
+SpExpr *sp_p_expressions(Parser *p) {
+    return tuple_of(p, plain_expression);
+}
+
+// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+SpExpr *sp_p_yield_expr(Parser *p) {
+    int start = p->pos++;
+    if (sp_p_accept_kw(p, SP_KW_FROM)) {
+        SpExpr *value = sp_p_expression(p);
+        if (value == NULL) {
+            return NULL;
+        }
+        SpExpr *e = sp_p_expr(p, SP_EXPR_YIELD_FROM, start);
+        if (e != NULL) {
+            e->v.YieldFrom.value = value;
+        }
+        return e;
+    }
+    SpExpr *value = NULL;
+    if (sp_p_can_start_expression(p)) {
+        value = sp_p_star_expressions(p);
+        if (value == NULL) {
+            return NULL;
+        }
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_YIELD, start);
+    if (e != NULL) {
+        e->v.Yield.value = value;
+    }
+    return e;
+}
+
+// ===========================================================================
+// Atoms and displays
+
+static SpExpr *constant(Parser *p, SpObject *value) {
+    int start = p->pos++;
+    SpExpr *e = sp_p_expr(p, SP_EXPR_CONSTANT, start);
+    if (e != NULL) {
+        e->v.Constant.value = value;
+    }
+    return e;
+}
+
+// comprehension(p, kind, start, elt, key): the for_if_clauses after the
+// element, then the closing bracket `close`.
+static SpExpr *comprehension(Parser *p, SpExprKind kind, int start, SpExpr *elt, SpExpr *value,
+                             int close) {
+    SpComprehensionSeq gens;
+    if (for_if_clauses(p, &gens) < 0 || !sp_p_accept(p, close)) {
+        return NULL;
+    }
+    SpExpr *e = sp_p_expr(p, kind, start);
+    if (e == NULL) {
+        return NULL;
+    }
+    if (kind == SP_EXPR_DICT_COMP) {
+        e->v.DictComp.key = elt;
+        e->v.DictComp.value = value;
+        e->v.DictComp.generators = gens;
+    } else {
+        e->v.ListComp.elt = elt;
+        e->v.ListComp.generators = gens;
+    }
+    return e;
+}
+
+// invalid_comprehension for a starred element (second pass).
+static void *starred_in_comprehension(Parser *p, SpExpr *elt) {
+    if (p->invalid && elt->kind == SP_EXPR_STARRED) {
+        return sp_p_raise_expr(p, elt, "iterable unpacking cannot be used in comprehension");
+    }
+    return NULL;
+}
+
+// The elements of a list/tuple/set display after the first one and its
+// comma: star_named_expression (',' star_named_expression)* [','], up to
+// `close` (not consumed). In the second pass, a 'for' after them is the
+// "did you forget parentheses around the comprehension target?" error.
+static int display_rest(Parser *p, Vec *v, int close, int open_tok) {
+    for (;;) {
+        if (cur_type(p) == close) {
+            return 0;
+        }
+        SpExpr *e = sp_p_star_named_expression(p);
+        if (e == NULL || sp_vec_push(p, v, e) < 0) {
+            return -1;
+        }
+        if (!sp_p_accept(p, SP_TOK_COMMA)) {
+            break;
+        }
+    }
+    if (p->invalid && !p->error && at_kw(p, SP_KW_FOR) && open_tok != SP_TOK_LPAR) {
+        SpComprehensionSeq gens;
+        SpExpr *a = v->items[0], *b = v->items[v->n - 1];
+        if (for_if_clauses(p, &gens) == 0) {
+            sp_p_raise_range(p, a, b, "did you forget parentheses around the comprehension target?");
+        }
+        return -1;
+    }
+    return 0;
+}
+
+// '(' ... ')': tuple | group | genexp (and invalid_group).
+static SpExpr *paren_atom(Parser *p) {
+    int start = p->pos++;
+    if (sp_p_accept(p, SP_TOK_RPAR)) {
+        SpExpr *e = sp_p_expr(p, SP_EXPR_TUPLE, start);
+        if (e != NULL) {
+            e->v.Tuple.ctx = SP_CTX_LOAD;
+        }
+        return e;
+    }
+    if (at_kw(p, SP_KW_YIELD)) {
+        SpExpr *y = sp_p_yield_expr(p);
+        return y && sp_p_accept(p, SP_TOK_RPAR) ? y : NULL;
+    }
+    if (cur_type(p) == SP_TOK_DOUBLESTAR) {
+        if (p->invalid) {
+            // invalid_group: '(' a='**' expression ')'
+            SpToken *a = cur_tok(p);
+            p->pos++;
+            if (sp_p_expression(p) != NULL && cur_type(p) == SP_TOK_RPAR) {
+                return sp_p_raise_tok(p, a, "cannot use double starred expression here");
+            }
+        }
+        return NULL;
+    }
+    SpExpr *first = sp_p_star_named_expression(p);
+    if (first == NULL) {
+        return NULL;
+    }
+    if (cur_type(p) == SP_TOK_COMMA) {
+        p->pos++;
+        Vec v;
+        sp_vec_init(&v);
+        if (sp_vec_push(p, &v, first) < 0 || display_rest(p, &v, SP_TOK_RPAR, SP_TOK_LPAR) < 0 ||
+            !sp_p_accept(p, SP_TOK_RPAR)) {
+            sp_vec_free(&v);
+            return NULL;
+        }
+        SpExpr *e = sp_p_expr(p, SP_EXPR_TUPLE, start);
+        if (e == NULL || VEC_FINISH(p, &v, e->v.Tuple.elts) < 0) {
+            sp_vec_free(&v);
+            return NULL;
+        }
+        e->v.Tuple.ctx = SP_CTX_LOAD;
+        return e;
+    }
+    if (sp_p_accept(p, SP_TOK_RPAR)) {
+        if (first->kind == SP_EXPR_STARRED) {
+            if (p->invalid) {
+                sp_p_raise_expr(p, first, "cannot use starred expression here");
+            }
+            return NULL;
+        }
+        return first;
+    }
+    if (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
+        if (first->kind == SP_EXPR_STARRED) {
+            if (p->invalid) {
+                SpComprehensionSeq gens;
+                if (for_if_clauses(p, &gens) == 0) {
+                    starred_in_comprehension(p, first);
+                }
+            }
+            return NULL;
+        }
+        return comprehension(p, SP_EXPR_GENERATOR_EXP, start, first, NULL, SP_TOK_RPAR);
+    }
+    return NULL;
+}
+
+// '[' ... ']': list | listcomp
+static SpExpr *list_atom(Parser *p) {
+    int start = p->pos++;
+    Vec v;
+    sp_vec_init(&v);
+    if (cur_type(p) != SP_TOK_RSQB) {
+        SpExpr *first = sp_p_star_named_expression(p);
+        if (first == NULL) {
+            return NULL;
+        }
+        if (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
+            if (first->kind == SP_EXPR_STARRED) {
+                if (p->invalid) {
+                    SpComprehensionSeq gens;
+                    if (for_if_clauses(p, &gens) == 0) {
+                        starred_in_comprehension(p, first);
+                    }
+                }
+                return NULL;
+            }
+            return comprehension(p, SP_EXPR_LIST_COMP, start, first, NULL, SP_TOK_RSQB);
+        }
+        if (sp_vec_push(p, &v, first) < 0) {
+            return NULL;
+        }
+        if (cur_type(p) == SP_TOK_COMMA) {
+            const SpToken *comma = cur_tok(p);
+            p->pos++;
+            if (p->invalid && at_kw(p, SP_KW_FOR)) {
+                // ('[' | '{') a=star_named_expression b=',' for_if_clauses
+                SpComprehensionSeq gens;
+                if (for_if_clauses(p, &gens) == 0) {
+                    sp_p_raise_at(p, SP_EXC_SYNTAX, first->lineno, first->col_offset + 1,
+                                  comma->end_lineno, comma->end_col_offset + 1,
+                                  "did you forget parentheses around the comprehension target?");
+                }
+                sp_vec_free(&v);
+                return NULL;
+            }
+            if (display_rest(p, &v, SP_TOK_RSQB, SP_TOK_LSQB) < 0) {
+                sp_vec_free(&v);
+                return NULL;
+            }
+        }
+    }
+    if (!sp_p_accept(p, SP_TOK_RSQB)) {
+        sp_vec_free(&v);
+        return NULL;
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_LIST, start);
+    if (e == NULL || VEC_FINISH(p, &v, e->v.List.elts) < 0) {
+        sp_vec_free(&v);
+        return NULL;
+    }
+    e->v.List.ctx = SP_CTX_LOAD;
+    return e;
+}
+
+// invalid_double_starred_kvpairs / invalid_kvpair after key `k` whose ':'
+// is missing or whose value is bad (second pass).
+static void invalid_kvpair(Parser *p, SpExpr *key) {
+    if (!p->invalid || p->error) {
+        return;
+    }
+    if (cur_type(p) != SP_TOK_COLON) {
+        // a=expression !(':'): "':' expected after dictionary key"
+        sp_p_raise_at(p, SP_EXC_SYNTAX, key->lineno, key->end_col_offset - 1 + 1, key->end_lineno,
+                      -1 + 1, "':' expected after dictionary key");
+        return;
+    }
+    SpToken *colon = cur_tok(p);
+    int after = peek_type(p, 1);
+    if (after == SP_TOK_STAR) {
+        p->pos += 2;
+        SpToken *star = &p->tokens[p->pos - 1];
+        if (sp_p_bitwise_or(p) != NULL) {
+            SpToken *last = sp_p_last_tok(p);
+            sp_p_raise_at(p, SP_EXC_SYNTAX, star->lineno, star->col_offset + 1, last->end_lineno,
+                          last->end_col_offset + 1,
+                          "cannot use a starred expression in a dictionary value");
+        }
+        return;
+    }
+    if (after == SP_TOK_RBRACE || after == SP_TOK_COMMA) {
+        sp_p_raise_tok(p, colon, "expression expected after dictionary key and ':'");
+    }
+}
+
+// '{' ... '}': dict | set | dictcomp | setcomp
+static SpExpr *brace_atom(Parser *p) {
+    int start = p->pos++;
+    Vec keys, values;
+    sp_vec_init(&keys);
+    sp_vec_init(&values);
+    if (sp_p_accept(p, SP_TOK_RBRACE)) {
+        SpExpr *e = sp_p_expr(p, SP_EXPR_DICT, start);
+        return e;
+    }
+    int is_dict;
+    SpExpr *first = NULL, *first_value = NULL;
+    if (cur_type(p) == SP_TOK_DOUBLESTAR) {
+        SpToken *stars = cur_tok(p);
+        p->pos++;
+        first_value = sp_p_bitwise_or(p);
+        if (first_value == NULL) {
+            return NULL;
+        }
+        if (at_kw(p, SP_KW_FOR)) {
+            if (p->invalid) {
+                SpComprehensionSeq gens;
+                if (for_if_clauses(p, &gens) == 0 && cur_type(p) == SP_TOK_RBRACE) {
+                    sp_p_raise_tok(p, stars, "dict unpacking cannot be used in dict comprehension");
+                }
+            }
+            return NULL;
+        }
+        is_dict = 1;
+    } else {
+        int first_start = p->pos;
+        first = sp_p_star_named_expression(p);
+        if (first == NULL) {
+            return NULL;
+        }
+        is_dict = cur_type(p) == SP_TOK_COLON;
+        if (is_dict) {
+            if (first->kind == SP_EXPR_STARRED ||
+                (first->kind == SP_EXPR_NAMED_EXPR && starts_at(p, first, first_start))) {
+                return NULL;
+            }
+            p->pos++;
+            if (cur_type(p) == SP_TOK_STAR || cur_type(p) == SP_TOK_RBRACE ||
+                cur_type(p) == SP_TOK_COMMA) {
+                p->pos--;
+                invalid_kvpair(p, first);
+                return NULL;
+            }
+            first_value = sp_p_expression(p);
+            if (first_value == NULL) {
+                return NULL;
+            }
+            if (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
+                return comprehension(p, SP_EXPR_DICT_COMP, start, first, first_value, SP_TOK_RBRACE);
+            }
+        } else if (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
+            if (first->kind == SP_EXPR_STARRED) {
+                if (p->invalid) {
+                    SpComprehensionSeq gens;
+                    if (for_if_clauses(p, &gens) == 0) {
+                        starred_in_comprehension(p, first);
+                    }
+                }
+                return NULL;
+            }
+            return comprehension(p, SP_EXPR_SET_COMP, start, first, NULL, SP_TOK_RBRACE);
+        }
+    }
+    if (is_dict) {
+        if (sp_vec_push(p, &keys, first) < 0 || sp_vec_push(p, &values, first_value) < 0) {
+            goto fail;
+        }
+        while (sp_p_accept(p, SP_TOK_COMMA)) {
+            if (cur_type(p) == SP_TOK_RBRACE) {
+                break;
+            }
+            SpExpr *k = NULL, *val;
+            if (sp_p_accept(p, SP_TOK_DOUBLESTAR)) {
+                val = sp_p_bitwise_or(p);
+            } else {
+                k = sp_p_expression(p);
+                if (k == NULL) {
+                    goto fail;
+                }
+                if (cur_type(p) != SP_TOK_COLON || peek_type(p, 1) == SP_TOK_STAR ||
+                    peek_type(p, 1) == SP_TOK_RBRACE || peek_type(p, 1) == SP_TOK_COMMA) {
+                    invalid_kvpair(p, k);
+                    goto fail;
+                }
+                p->pos++;
+                val = sp_p_expression(p);
+            }
+            if (val == NULL || sp_vec_push(p, &keys, k) < 0 || sp_vec_push(p, &values, val) < 0) {
+                goto fail;
+            }
+        }
+        if (!sp_p_accept(p, SP_TOK_RBRACE)) {
+            goto fail;
+        }
+        SpExpr *e = sp_p_expr(p, SP_EXPR_DICT, start);
+        if (e == NULL || VEC_FINISH(p, &keys, e->v.Dict.keys) < 0 ||
+            VEC_FINISH(p, &values, e->v.Dict.values) < 0) {
+            goto fail;
+        }
+        return e;
+    }
+    if (sp_vec_push(p, &keys, first) < 0) {
+        goto fail;
+    }
+    if (cur_type(p) == SP_TOK_COMMA) {
+        p->pos++;
+        if (p->invalid && at_kw(p, SP_KW_FOR)) {
+            goto fail;
+        }
+        if (display_rest(p, &keys, SP_TOK_RBRACE, SP_TOK_LBRACE) < 0) {
+            goto fail;
+        }
+    }
+    if (!sp_p_accept(p, SP_TOK_RBRACE)) {
+        goto fail;
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_SET, start);
+    if (e == NULL || VEC_FINISH(p, &keys, e->v.Set.elts) < 0) {
+        goto fail;
+    }
+    return e;
+fail:
+    sp_vec_free(&keys);
+    sp_vec_free(&values);
+    return NULL;
+}
+
+static SpExpr *atom(Parser *p) {
+    SpToken *t = cur_tok(p);
+    switch (t->type) {
+    case SP_TOK_NAME:
+        switch (t->kw) {
+        case 0: {
+            SpExpr *e = sp_p_name_expr(p, p->pos, SP_CTX_LOAD);
+            p->pos++;
+            return e;
+        }
+        case SP_KW_TRUE: return constant(p, sp_True);
+        case SP_KW_FALSE: return constant(p, sp_False);
+        case SP_KW_NONE: return constant(p, sp_None);
+        default: return NULL;
+        }
+    case SP_TOK_STRING: return sp_p_strings(p);
+    case SP_TOK_NUMBER: return sp_p_number(p);
+    case SP_TOK_ELLIPSIS: return constant(p, sp_Ellipsis);
+    case SP_TOK_LPAR:
+    case SP_TOK_LSQB:
+    case SP_TOK_LBRACE: {
+        if (!enter(p)) {
+            return NULL;
+        }
+        SpExpr *e = t->type == SP_TOK_LPAR ? paren_atom(p)
+                  : t->type == SP_TOK_LSQB ? list_atom(p) : brace_atom(p);
+        p->depth--;
+        return e;
+    }
+    default:
+        return NULL;
+    }
+}
+
+// ===========================================================================
+// Primaries: calls, attributes, subscripts
+
+// One slice or subscript element: [expression] ':' [expression] [':' [expression]]
+// | named_expression; `star` also allows '*' expression (tuple elements).
+static SpExpr *slice_item(Parser *p, int star) {
+    int start = p->pos;
+    if (star && cur_type(p) == SP_TOK_STAR) {
+        p->pos++;
+        SpExpr *value = sp_p_expression(p);
+        if (value == NULL) {
+            return NULL;
+        }
+        SpExpr *e = sp_p_expr(p, SP_EXPR_STARRED, start);
+        if (e != NULL) {
+            e->v.Starred.value = value;
+            e->v.Starred.ctx = SP_CTX_LOAD;
+        }
+        return e;
+    }
+    SpExpr *lower = NULL;
+    if (cur_type(p) != SP_TOK_COLON) {
+        lower = sp_p_named_expression(p);
+        if (lower == NULL) {
+            return NULL;
+        }
+        if (cur_type(p) != SP_TOK_COLON) {
+            return lower;
+        }
+        if (lower->kind == SP_EXPR_NAMED_EXPR && starts_at(p, lower, start)) {
+            return NULL;
+        }
+    }
+    p->pos++;  // ':'
+    SpExpr *upper = NULL, *step = NULL;
+    int t = cur_type(p);
+    if (t != SP_TOK_COLON && t != SP_TOK_COMMA && t != SP_TOK_RSQB) {
+        upper = sp_p_expression(p);
+        if (upper == NULL) {
+            return NULL;
+        }
+    }
+    if (sp_p_accept(p, SP_TOK_COLON)) {
+        t = cur_type(p);
+        if (t != SP_TOK_COMMA && t != SP_TOK_RSQB) {
+            step = sp_p_expression(p);
+            if (step == NULL) {
+                return NULL;
+            }
+        }
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_SLICE, start);
+    if (e != NULL) {
+        e->v.Slice.lower = lower;
+        e->v.Slice.upper = upper;
+        e->v.Slice.step = step;
+    }
+    return e;
+}
+
+// slices: slice !',' | ','.(slice | starred_expression)+ [','] -> Tuple
+SpExpr *sp_p_slices(Parser *p) {
+    int start = p->pos;
+    SpExpr *first = slice_item(p, 1);
+    if (first == NULL) {
+        return NULL;
+    }
+    if (cur_type(p) != SP_TOK_COMMA && first->kind != SP_EXPR_STARRED) {
+        return first;
+    }
+    Vec v;
+    sp_vec_init(&v);
+    if (sp_vec_push(p, &v, first) < 0) {
+        return NULL;
+    }
+    while (sp_p_accept(p, SP_TOK_COMMA)) {
+        if (cur_type(p) == SP_TOK_RSQB) {
+            break;
+        }
+        SpExpr *e = slice_item(p, 1);
+        if (e == NULL || sp_vec_push(p, &v, e) < 0) {
+            sp_vec_free(&v);
+            return NULL;
+        }
+    }
+    SpExpr *t = sp_p_expr(p, SP_EXPR_TUPLE, start);
+    if (t == NULL || VEC_FINISH(p, &v, t->v.Tuple.elts) < 0) {
+        sp_vec_free(&v);
+        return NULL;
+    }
+    t->v.Tuple.ctx = SP_CTX_LOAD;
+    return t;
+}
+
+// The last expression of the last comprehension clause (for error ranges).
+static SpExpr *last_comprehension_item(const SpComprehensionSeq *gens) {
+    const SpComprehension *c = gens->items[gens->n - 1];
+    return c->ifs.n ? c->ifs.items[c->ifs.n - 1] : c->iter;
+}
+
+static SpKeyword *make_keyword(Parser *p, int start, SpObject *arg, SpExpr *value) {
+    SpKeyword *k = sp_p_alloc(p, sizeof(SpKeyword));
+    if (k == NULL) {
+        return NULL;
+    }
+    const SpToken *a = &p->tokens[start], *b = sp_p_last_tok(p);
+    k->lineno = a->lineno;
+    k->col_offset = a->col_offset;
+    k->end_lineno = b->end_lineno;
+    k->end_col_offset = b->end_col_offset;
+    k->arg = arg;
+    k->value = value;
+    return k;
+}
+
+// invalid_kwarg for an argument starting at `start` (second pass).
+static void invalid_kwarg(Parser *p, int start) {
+    p->pos = start;
+    SpToken *t = cur_tok(p);
+    // ('True'|'False'|'None') '='
+    if (t->type == SP_TOK_NAME &&
+        (t->kw == SP_KW_TRUE || t->kw == SP_KW_FALSE || t->kw == SP_KW_NONE) &&
+        peek_type(p, 1) == SP_TOK_EQUAL) {
+        SpToken *eq = sp_p_tok_at(p, start + 1);
+        sp_p_raise_tok_range(p, t, eq, "cannot assign to %.*s", (int)(t->end - t->start), t->start);
+        return;
+    }
+    // NAME '=' expression for_if_clauses
+    if (at_name(p) && peek_type(p, 1) == SP_TOK_EQUAL) {
+        SpToken *eq = sp_p_tok_at(p, start + 1);
+        p->pos += 2;
+        SpComprehensionSeq gens;
+        if (sp_p_expression(p) != NULL && at_kw(p, SP_KW_FOR) && for_if_clauses(p, &gens) == 0) {
+            sp_p_raise_tok_range(p, t, eq,
+                                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        }
+        p->pos = start;
+        return;
+    }
+    // !(NAME '=') a=expression b='='
+    SpExpr *a = sp_p_expression(p);
+    if (a != NULL && cur_type(p) == SP_TOK_EQUAL) {
+        SpToken *eq = cur_tok(p);
+        sp_p_raise_at(p, SP_EXC_SYNTAX, a->lineno, a->col_offset + 1, eq->end_lineno,
+                      eq->end_col_offset + 1,
+                      "expression cannot contain assignment, perhaps you meant \"==\"?");
+        return;
+    }
+    p->pos = start;
+}
+
+// The arguments of a call (or class bases) after '(' up to ')' (not
+// consumed): positional and starred first, then keywords, '**' and further
+// starred ones, as CPython's args/kwargs rules.
+int sp_p_call_args(Parser *p, SpExprSeq *args_out, SpKeywordSeq *kw_out) {
+    Vec args, kws;
+    sp_vec_init(&args);
+    sp_vec_init(&kws);
+    int seen_keyword = 0, seen_double_star = 0;
+    for (;;) {
+        int start = p->pos;
+        SpToken *t = cur_tok(p);
+        if (t->type == SP_TOK_STAR) {
+            if (seen_double_star) {
+                // iterable argument unpacking follows keyword argument unpacking
+                if (p->invalid) {
+                    sp_p_raise(p, SP_EXC_SYNTAX,
+                               "iterable argument unpacking follows keyword argument unpacking");
+                }
+                goto fail;
+            }
+            p->pos++;
+            SpExpr *value = sp_p_expression(p);
+            if (value == NULL) {
+                goto fail;
+            }
+            SpExpr *e = sp_p_expr(p, SP_EXPR_STARRED, start);
+            if (e == NULL || sp_vec_push(p, &args, e) < 0) {
+                goto fail;
+            }
+            e->v.Starred.value = value;
+            e->v.Starred.ctx = SP_CTX_LOAD;
+        } else if (t->type == SP_TOK_DOUBLESTAR) {
+            p->pos++;
+            SpExpr *value = sp_p_expression(p);
+            if (value == NULL) {
+                goto fail;
+            }
+            SpKeyword *k = make_keyword(p, start, NULL, value);
+            if (k == NULL || sp_vec_push(p, &kws, k) < 0) {
+                goto fail;
+            }
+            seen_double_star = 1;
+        } else if (t->type == SP_TOK_NAME && t->kw == 0 && peek_type(p, 1) == SP_TOK_EQUAL) {
+            SpObject *arg = sp_p_name_of(p, t);
+            p->pos += 2;
+            SpExpr *value = arg ? sp_p_expression(p) : NULL;
+            if (value == NULL) {
+                goto fail;
+            }
+            if (at_kw(p, SP_KW_FOR) && p->invalid) {
+                invalid_kwarg(p, start);
+                goto fail;
+            }
+            SpKeyword *k = make_keyword(p, start, arg, value);
+            if (k == NULL || sp_vec_push(p, &kws, k) < 0) {
+                goto fail;
+            }
+            seen_keyword = 1;
+        } else {
+            // (assignment_expression | expression !':=') !'='
+            SpExpr *e;
+            if (at_name(p) && peek_type(p, 1) == SP_TOK_COLONEQUAL) {
+                e = sp_p_named_expression(p);
+            } else {
+                e = sp_p_expression(p);
+                if (e != NULL && cur_type(p) == SP_TOK_COLONEQUAL) {
+                    e = NULL;
+                }
+            }
+            if (e == NULL) {
+                if (p->invalid && !p->error) {
+                    invalid_kwarg(p, start);
+                }
+                goto fail;
+            }
+            if (cur_type(p) == SP_TOK_EQUAL) {
+                if (p->invalid) {
+                    invalid_kwarg(p, start);
+                }
+                goto fail;
+            }
+            if (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
+                // A generator expression must be the sole argument.
+                if (p->invalid) {
+                    SpComprehensionSeq gens;
+                    if (for_if_clauses(p, &gens) == 0) {
+                        if (args.n > 0 || kws.n > 0 || cur_type(p) == SP_TOK_COMMA) {
+                            sp_p_raise_range(p, e, last_comprehension_item(&gens),
+                                             "Generator expression must be parenthesized");
+                        }
+                    }
+                }
+                goto fail;
+            }
+            if (seen_keyword || seen_double_star) {
+                if (p->invalid) {
+                    // Finish the argument list, then complain (the error is
+                    // reported at the furthest token, as CPython's).
+                    while (sp_p_accept(p, SP_TOK_COMMA) && sp_p_can_start_expression(p)) {
+                        if (sp_p_expression(p) == NULL) {
+                            break;
+                        }
+                    }
+                    if (!p->error) {
+                        sp_p_raise(p, SP_EXC_SYNTAX,
+                                   seen_double_star
+                                       ? "positional argument follows keyword argument unpacking"
+                                       : "positional argument follows keyword argument");
+                    }
+                }
+                goto fail;
+            }
+            if (sp_vec_push(p, &args, e) < 0) {
+                goto fail;
+            }
+        }
+        if (!sp_p_accept(p, SP_TOK_COMMA) || cur_type(p) == SP_TOK_RPAR) {
+            break;
+        }
+    }
+    if (cur_type(p) != SP_TOK_RPAR) {
+        goto fail;
+    }
+    if (VEC_FINISH(p, &args, *args_out) < 0 || VEC_FINISH(p, &kws, *kw_out) < 0) {
+        goto fail;
+    }
+    return 0;
+fail:
+    sp_vec_free(&args);
+    sp_vec_free(&kws);
+    return -1;
+}
+
+// call(p, start, func): after the '(' of a call.
+static SpExpr *call(Parser *p, int start, SpExpr *func) {
+    int open = p->pos++;
+    SpExprSeq args = {0, NULL};
+    SpKeywordSeq keywords = {0, NULL};
+    // primary genexp: f(x for x in y) -- the generator spans the parentheses.
+    if (cur_type(p) != SP_TOK_RPAR && cur_type(p) != SP_TOK_STAR &&
+        cur_type(p) != SP_TOK_DOUBLESTAR &&
+        !(at_name(p) && peek_type(p, 1) == SP_TOK_EQUAL)) {
+        int save = p->pos;
+        int invalid = p->invalid;
+        SpExpr *first;
+        if (at_name(p) && peek_type(p, 1) == SP_TOK_COLONEQUAL) {
+            first = sp_p_named_expression(p);
+        } else {
+            first = sp_p_expression(p);
+        }
+        if (first != NULL && (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC))) {
+            SpComprehensionSeq gens;
+            if (for_if_clauses(p, &gens) == 0 && sp_p_accept(p, SP_TOK_RPAR)) {
+                SpExpr *g = sp_p_expr(p, SP_EXPR_GENERATOR_EXP, open);
+                if (g == NULL) {
+                    return NULL;
+                }
+                g->v.GeneratorExp.elt = first;
+                g->v.GeneratorExp.generators = gens;
+                args.items = sp_p_alloc(p, sizeof(SpExpr *));
+                if (args.items == NULL) {
+                    return NULL;
+                }
+                args.items[0] = g;
+                args.n = 1;
+                goto make;
+            }
+        }
+        if (p->error) {
+            return NULL;
+        }
+        p->invalid = invalid;
+        p->pos = save;
+    }
+    if (cur_type(p) != SP_TOK_RPAR && sp_p_call_args(p, &args, &keywords) < 0) {
+        return NULL;
+    }
+    if (!sp_p_accept(p, SP_TOK_RPAR)) {
+        return NULL;
+    }
+make:;
+    SpExpr *e = sp_p_expr(p, SP_EXPR_CALL, start);
+    if (e != NULL) {
+        e->v.Call.func = func;
+        e->v.Call.args = args;
+        e->v.Call.keywords = keywords;
+    }
+    return e;
+}
+
+// primary: atom ('.' NAME | '(' arguments ')' | genexp | '[' slices ']')*
+static SpExpr *primary(Parser *p) {
+    int start = p->pos;
+    SpExpr *e = atom(p);
+    while (e != NULL) {
+        int t = cur_type(p);
+        if (t == SP_TOK_DOT) {
+            if (!at_name(p) && peek_type(p, 1) != SP_TOK_NAME) {
+                return NULL;
+            }
+            SpToken *name = sp_p_tok_at(p, p->pos + 1);
+            if (name->type != SP_TOK_NAME || name->kw != 0) {
+                return NULL;
+            }
+            p->pos += 2;
+            SpExpr *a = sp_p_expr(p, SP_EXPR_ATTRIBUTE, start);
+            if (a == NULL) {
+                return NULL;
+            }
+            a->v.Attribute.value = e;
+            a->v.Attribute.attr = sp_p_name_of(p, name);
+            a->v.Attribute.ctx = SP_CTX_LOAD;
+            if (a->v.Attribute.attr == NULL) {
+                return NULL;
+            }
+            e = a;
+        } else if (t == SP_TOK_LPAR) {
+            if (!enter(p)) {
+                return NULL;
+            }
+            e = call(p, start, e);
+            p->depth--;
+        } else if (t == SP_TOK_LSQB) {
+            if (!enter(p)) {
+                return NULL;
+            }
+            p->pos++;
+            SpExpr *slice = sp_p_slices(p);
+            p->depth--;
+            if (slice == NULL || !sp_p_accept(p, SP_TOK_RSQB)) {
+                return NULL;
+            }
+            SpExpr *s = sp_p_expr(p, SP_EXPR_SUBSCRIPT, start);
+            if (s == NULL) {
+                return NULL;
+            }
+            s->v.Subscript.value = e;
+            s->v.Subscript.slice = slice;
+            s->v.Subscript.ctx = SP_CTX_LOAD;
+            e = s;
+        } else {
+            break;
+        }
+    }
+    return e;
+}
+
+// ===========================================================================
+// Comprehensions
+
+// for_if_clauses: ('for' star_targets 'in' ~ disjunction ('if' disjunction)*)+
+static int for_if_clauses(Parser *p, SpComprehensionSeq *out) {
+    Vec gens;
+    sp_vec_init(&gens);
+    while (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
+        if (at_kw(p, SP_KW_ASYNC)) {
+            sp_p_raise_tok(p, cur_tok(p), "async is not supported yet");
+            goto fail;
+        }
+        p->pos++;
+        int target_pos = p->pos;
+        SpExpr *target = sp_p_star_targets(p);
+        if (target == NULL || !sp_p_accept_kw(p, SP_KW_IN)) {
+            if (p->invalid && !p->error) {
+                // invalid_for_target: 'for' star_expressions
+                p->pos = target_pos;
+                SpExpr *e = sp_p_star_expressions(p);
+                if (e != NULL && !p->error && sp_p_invalid_target(TARGETS_FOR, e) != NULL) {
+                    sp_p_raise_invalid_target(p, TARGETS_FOR, e);
+                }
+            }
+            goto fail;
+        }
+        SpExpr *iter = sp_p_disjunction(p);
+        if (iter == NULL) {
+            goto fail;
+        }
+        Vec ifs;
+        sp_vec_init(&ifs);
+        while (sp_p_accept_kw(p, SP_KW_IF)) {
+            SpExpr *cond = sp_p_disjunction(p);
+            if (cond == NULL || sp_vec_push(p, &ifs, cond) < 0) {
+                sp_vec_free(&ifs);
+                goto fail;
+            }
+        }
+        SpComprehension *c = sp_p_alloc(p, sizeof(SpComprehension));
+        if (c == NULL || VEC_FINISH(p, &ifs, c->ifs) < 0 || sp_vec_push(p, &gens, c) < 0) {
+            sp_vec_free(&ifs);
+            goto fail;
+        }
+        c->target = target;
+        c->iter = iter;
+    }
+    if (gens.n == 0) {
+        goto fail;
+    }
+    return VEC_FINISH(p, &gens, *out);
+fail:
+    sp_vec_free(&gens);
+    return -1;
+}
+
+// ===========================================================================
+// Targets
+
+// star_target: '*' (!'*' star_target) | target_with_star_atom. Parsed as a
+// primary (atom with trailers, or a parenthesised/bracketed display) and
+// left in Load context: the caller converts with sp_p_set_context.
+SpExpr *sp_p_star_target(Parser *p) {
+    int start = p->pos;
+    if (sp_p_accept(p, SP_TOK_STAR)) {
+        if (cur_type(p) == SP_TOK_STAR) {
+            return NULL;
+        }
+        if (!enter(p)) {
+            return NULL;
+        }
+        SpExpr *value = sp_p_star_target(p);
+        p->depth--;
+        if (value == NULL) {
+            return NULL;
+        }
+        SpExpr *e = sp_p_expr(p, SP_EXPR_STARRED, start);
+        if (e != NULL) {
+            e->v.Starred.value = value;
+            e->v.Starred.ctx = SP_CTX_LOAD;
+        }
+        return e;
+    }
+    return primary(p);
+}
+
+// star_targets: star_target !',' | star_target (',' star_target)* [','] -> Tuple
+// The result is already in Store context; NULL if it is not a valid target.
+SpExpr *sp_p_star_targets(Parser *p) {
+    int start = p->pos;
+    SpExpr *first = sp_p_star_target(p);
+    if (first == NULL) {
+        return NULL;
+    }
+    SpExpr *result = first;
+    if (cur_type(p) == SP_TOK_COMMA) {
+        Vec v;
+        sp_vec_init(&v);
+        if (sp_vec_push(p, &v, first) < 0) {
+            return NULL;
+        }
+        while (sp_p_accept(p, SP_TOK_COMMA)) {
+            int t = cur_type(p);
+            if (t != SP_TOK_STAR && t != SP_TOK_LPAR && t != SP_TOK_LSQB && !at_name(p)) {
+                break;
+            }
+            SpExpr *e = sp_p_star_target(p);
+            if (e == NULL || sp_vec_push(p, &v, e) < 0) {
+                sp_vec_free(&v);
+                return NULL;
+            }
+        }
+        result = sp_p_expr(p, SP_EXPR_TUPLE, start);
+        if (result == NULL || VEC_FINISH(p, &v, result->v.Tuple.elts) < 0) {
+            sp_vec_free(&v);
+            return NULL;
+        }
+    }
+    if (!sp_p_set_context(p, result, SP_CTX_STORE)) {
+        return NULL;
+    }
+    return result;
+}
+
+int sp_p_set_context(Parser *p, SpExpr *e, SpExprContext ctx) {
+    switch (e->kind) {
+    case SP_EXPR_NAME:
+        e->v.Name.ctx = ctx;
+        return 1;
+    case SP_EXPR_ATTRIBUTE:
+        e->v.Attribute.ctx = ctx;
+        return 1;
+    case SP_EXPR_SUBSCRIPT:
+        e->v.Subscript.ctx = ctx;
+        return 1;
+    case SP_EXPR_STARRED:
+        if (ctx == SP_CTX_DEL || e->v.Starred.value->kind == SP_EXPR_STARRED) {
+            return 0;
+        }
+        e->v.Starred.ctx = ctx;
+        return sp_p_set_context(p, e->v.Starred.value, ctx);
+    case SP_EXPR_TUPLE:
+    case SP_EXPR_LIST:
+        for (ssize_t i = 0; i < e->v.Tuple.elts.n; i++) {
+            if (!sp_p_set_context(p, e->v.Tuple.elts.items[i], ctx)) {
+                return 0;
+            }
+        }
+        e->v.Tuple.ctx = ctx;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+// ===========================================================================
+// Lambda and def parameters
+
+static SpArg *make_arg(Parser *p, int start, SpExpr *annotation) {
+    SpArg *a = sp_p_alloc(p, sizeof(SpArg));
+    if (a == NULL) {
+        return NULL;
+    }
+    const SpToken *s = &p->tokens[start], *e = sp_p_last_tok(p);
+    a->lineno = s->lineno;
+    a->col_offset = s->col_offset;
+    a->end_lineno = e->end_lineno;
+    a->end_col_offset = e->end_col_offset;
+    a->arg = sp_p_name_of(p, s);
+    a->annotation = annotation;
+    return a->arg ? a : NULL;
+}
+
+SpArguments *sp_p_empty_arguments(Parser *p) {
+    return sp_p_alloc(p, sizeof(SpArguments));
+}
+
+// param: NAME [':' expression] (no annotation in lambdas). star: '*' NAME may
+// be annotated with a star_expression (`*args: *Ts`).
+static SpArg *param(Parser *p, int lambda, int star) {
+    if (!at_name(p)) {
+        return NULL;
+    }
+    int start = p->pos++;
+    SpExpr *annotation = NULL;
+    if (!lambda && sp_p_accept(p, SP_TOK_COLON)) {
+        annotation = star ? star_expression(p) : sp_p_expression(p);
+        if (annotation == NULL) {
+            return NULL;
+        }
+    }
+    return make_arg(p, start, annotation);
+}
+
+// The parameter list of a def (up to ')') or a lambda (up to ':').
+SpArguments *sp_p_params(Parser *p, int lambda) {
+    int close = lambda ? SP_TOK_COLON : SP_TOK_RPAR;
+    Vec posonly, args, defaults, kwonly, kwdefaults;
+    sp_vec_init(&posonly);
+    sp_vec_init(&args);
+    sp_vec_init(&defaults);
+    sp_vec_init(&kwonly);
+    sp_vec_init(&kwdefaults);
+    SpArg *vararg = NULL, *kwarg = NULL;
+    int seen_slash = 0, seen_star = 0;
+    SpArguments *a = NULL;
+    for (;;) {
+        SpToken *t = cur_tok(p);
+        if (t->type == close || p->error) {
+            break;
+        }
+        if (t->type == SP_TOK_SLASH) {
+            if (p->invalid) {
+                if (seen_star) {
+                    sp_p_raise_tok(p, t, "/ must be ahead of *");
+                } else if (seen_slash) {
+                    sp_p_raise_tok(p, t, "/ may appear only once");
+                } else if (args.n == 0 && peek_type(p, 1) == SP_TOK_COMMA) {
+                    sp_p_raise_tok(p, t, "at least one argument must precede /");
+                }
+            }
+            if (seen_slash || seen_star || args.n == 0) {
+                goto fail;
+            }
+            p->pos++;
+            seen_slash = 1;
+            // All parameters so far are positional-only.
+            for (ssize_t i = 0; i < args.n; i++) {
+                if (sp_vec_push(p, &posonly, args.items[i]) < 0) {
+                    goto fail;
+                }
+            }
+            args.n = 0;
+            if (p->invalid && cur_type(p) == SP_TOK_STAR && !lambda) {
+                // param_maybe_default+ '/' '*': "expected comma between / and *"
+                sp_p_raise_tok(p, cur_tok(p), "expected comma between / and *");
+                goto fail;
+            }
+        } else if (t->type == SP_TOK_STAR) {
+            if (seen_star || kwarg) {
+                if (p->invalid) {
+                    if (kwarg) {
+                        sp_p_raise_tok(p, t, "arguments cannot follow var-keyword argument");
+                    } else {
+                        sp_p_raise_tok(p, t, "* argument may appear only once");
+                    }
+                }
+                goto fail;
+            }
+            p->pos++;
+            seen_star = 1;
+            if (cur_type(p) == SP_TOK_COMMA) {
+                // Bare '*': keyword-only parameters must follow.
+                int after = peek_type(p, 1);
+                if (after == close || after == SP_TOK_DOUBLESTAR) {
+                    if (p->invalid) {
+                        if (lambda) {
+                            sp_p_raise(p, SP_EXC_SYNTAX, "named arguments must follow bare *");
+                        } else {
+                            sp_p_raise_tok(p, t, "named arguments must follow bare *");
+                        }
+                    }
+                    goto fail;
+                }
+            } else if (cur_type(p) == close) {
+                if (p->invalid) {
+                    if (lambda) {
+                        sp_p_raise(p, SP_EXC_SYNTAX, "named arguments must follow bare *");
+                    } else {
+                        sp_p_raise_tok(p, t, "named arguments must follow bare *");
+                    }
+                }
+                goto fail;
+            } else {
+                vararg = param(p, lambda, 1);
+                if (vararg == NULL) {
+                    goto fail;
+                }
+                if (cur_type(p) == SP_TOK_EQUAL) {
+                    if (p->invalid) {
+                        sp_p_raise_tok(p, cur_tok(p),
+                                       "var-positional argument cannot have default value");
+                    }
+                    goto fail;
+                }
+            }
+        } else if (t->type == SP_TOK_DOUBLESTAR) {
+            if (kwarg) {
+                if (p->invalid) {
+                    sp_p_raise_tok(p, t, "arguments cannot follow var-keyword argument");
+                }
+                goto fail;
+            }
+            p->pos++;
+            kwarg = param(p, lambda, 0);
+            if (kwarg == NULL) {
+                goto fail;
+            }
+            if (cur_type(p) == SP_TOK_EQUAL) {
+                if (p->invalid) {
+                    sp_p_raise_tok(p, cur_tok(p), "var-keyword argument cannot have default value");
+                }
+                goto fail;
+            }
+        } else if (t->type == SP_TOK_NAME && t->kw == 0) {
+            if (kwarg) {
+                if (p->invalid) {
+                    SpArg *bad = param(p, lambda, 0);
+                    if (bad != NULL) {
+                        sp_p_raise_at(p, SP_EXC_SYNTAX, bad->lineno, bad->col_offset + 1,
+                                      bad->end_lineno, bad->end_col_offset + 1,
+                                      "arguments cannot follow var-keyword argument");
+                    }
+                }
+                goto fail;
+            }
+            SpArg *arg = param(p, lambda, 0);
+            if (arg == NULL) {
+                goto fail;
+            }
+            SpExpr *dflt = NULL;
+            if (cur_type(p) == SP_TOK_EQUAL) {
+                SpToken *eq = cur_tok(p);
+                p->pos++;
+                int after = cur_type(p);
+                if (after == close || after == SP_TOK_COMMA) {
+                    if (p->invalid && (after == SP_TOK_RPAR || after == SP_TOK_COMMA)) {
+                        sp_p_raise_tok(p, eq, "expected default value expression");
+                    }
+                    goto fail;
+                }
+                dflt = sp_p_expression(p);
+                if (dflt == NULL) {
+                    goto fail;
+                }
+            }
+            if (seen_star) {
+                if (sp_vec_push(p, &kwonly, arg) < 0 || sp_vec_push(p, &kwdefaults, dflt) < 0) {
+                    goto fail;
+                }
+            } else {
+                if (dflt == NULL && defaults.n > 0) {
+                    if (p->invalid) {
+                        sp_p_raise_at(p, SP_EXC_SYNTAX, arg->lineno, arg->col_offset + 1,
+                                      arg->end_lineno, arg->end_col_offset + 1,
+                                      "non-default argument follows default argument");
+                    }
+                    goto fail;
+                }
+                if (sp_vec_push(p, &args, arg) < 0 ||
+                    (dflt != NULL && sp_vec_push(p, &defaults, dflt) < 0)) {
+                    goto fail;
+                }
+            }
+        } else if (t->type == SP_TOK_LPAR && p->invalid) {
+            // Function parameters cannot be parenthesized
+            SpToken *open = t;
+            p->pos++;
+            int n = 0;
+            while (at_name(p)) {
+                p->pos++;
+                n++;
+                if (!sp_p_accept(p, SP_TOK_COMMA)) {
+                    break;
+                }
+            }
+            if (n > 0 && cur_type(p) == SP_TOK_RPAR) {
+                sp_p_raise_tok_range(p, open, cur_tok(p),
+                                     lambda ? "Lambda expression parameters cannot be parenthesized"
+                                            : "Function parameters cannot be parenthesized");
+            }
+            goto fail;
+        } else {
+            goto fail;
+        }
+        if (!sp_p_accept(p, SP_TOK_COMMA)) {
+            if (cur_type(p) != close) {
+                goto fail;
+            }
+            break;
+        }
+        if (kwarg && cur_type(p) != close && p->invalid) {
+            continue;  // diagnosed at the next parameter
+        }
+    }
+    if (p->error || cur_type(p) != close) {
+        goto fail;
+    }
+    a = sp_p_alloc(p, sizeof(SpArguments));
+    if (a == NULL || VEC_FINISH(p, &posonly, a->posonlyargs) < 0 ||
+        VEC_FINISH(p, &args, a->args) < 0 || VEC_FINISH(p, &defaults, a->defaults) < 0 ||
+        VEC_FINISH(p, &kwonly, a->kwonlyargs) < 0 ||
+        VEC_FINISH(p, &kwdefaults, a->kw_defaults) < 0) {
+        goto fail;
+    }
+    a->vararg = vararg;
+    a->kwarg = kwarg;
+    return a;
+fail:
+    sp_vec_free(&posonly);
+    sp_vec_free(&args);
+    sp_vec_free(&defaults);
+    sp_vec_free(&kwonly);
+    sp_vec_free(&kwdefaults);
+    return NULL;
+}
+
+// lambdef: 'lambda' [lambda_params] ':' expression
+static SpExpr *lambdef(Parser *p) {
+    int start = p->pos++;
+    SpArguments *args = cur_type(p) == SP_TOK_COLON ? sp_p_empty_arguments(p) : sp_p_params(p, 1);
+    if (args == NULL || !sp_p_accept(p, SP_TOK_COLON)) {
+        return NULL;
+    }
+    SpExpr *body = sp_p_expression(p);
+    if (body == NULL) {
+        return NULL;
+    }
+    SpExpr *e = sp_p_expr(p, SP_EXPR_LAMBDA, start);
+    if (e != NULL) {
+        e->v.Lambda.args = args;
+        e->v.Lambda.body = body;
+    }
+    return e;
+}

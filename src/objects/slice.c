@@ -1,0 +1,291 @@
+// smallpy: slice objects and the index arithmetic every sequence uses to
+// apply them. Counterpart: CPython 3.11 Objects/sliceobject.c
+// (PySlice_Unpack, PySlice_AdjustIndices, slice.indices).
+#include <stdint.h>
+
+#include "core/abstract.h"
+#include "core/err.h"
+#include "core/gc.h"
+#include "core/mem.h"
+#include "objects/cont.h"
+#include "objects/dict.h"
+#include "objects/func.h"
+#include "objects/int.h"
+#include "objects/none.h"
+#include "objects/range.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+
+// One dead slice is kept for reuse: a[i:j] in a loop allocates nothing.
+#if SP_CFG_FREELISTS
+static SpSliceObject *slice_cache;
+#endif
+
+SpObject *sp_slice_new(SpObject *start, SpObject *stop, SpObject *step) {
+    SpSliceObject *s;
+#if SP_CFG_FREELISTS
+    if (slice_cache != NULL) {
+        s = slice_cache;
+        slice_cache = NULL;
+        s->ob_base.ob_refcnt = 1;
+    } else
+#endif
+    {
+        s = (SpSliceObject *)sp_object_alloc(&SpSlice_Type, 0);
+        if (s == NULL) {
+            return NULL;
+        }
+    }
+    s->start = sp_newref(start != NULL ? start : sp_None);
+    s->stop = sp_newref(stop != NULL ? stop : sp_None);
+    s->step = sp_newref(step != NULL ? step : sp_None);
+    sp_gc_track((SpObject *)s);
+    return (SpObject *)s;
+}
+
+static void slice_dealloc(SpObject *op) {
+    SpSliceObject *s = (SpSliceObject *)op;
+    sp_gc_untrack(op);
+    SP_DECREF(s->start);
+    SP_DECREF(s->stop);
+    SP_DECREF(s->step);
+#if SP_CFG_FREELISTS
+    if (slice_cache == NULL) {
+        slice_cache = s;
+        return;
+    }
+#endif
+    sp_object_free(op);
+}
+
+static int slice_traverse(SpObject *op, SpVisitProc visit, void *arg) {
+    SpSliceObject *s = (SpSliceObject *)op;
+    int r = visit(s->start, arg);
+    if (r == 0) {
+        r = visit(s->stop, arg);
+    }
+    if (r == 0) {
+        r = visit(s->step, arg);
+    }
+    return r;
+}
+
+// A slice bound as ssize_t: None leaves *x unchanged; ints are clamped to
+// the ssize_t range (as CPython's _PyEval_SliceIndex). 0 or -1.
+static int slice_index(SpObject *v, ssize_t *x) {
+    if (v == sp_None) {
+        return 0;
+    }
+    if (SP_INT_CHECK_EXACT(v) && SP_INT_IS_COMPACT(v)) {
+        *x = sp_int_compact_value(v);
+        return 0;
+    }
+    if (!sp_index_check(v)) {
+        sp_err_set_string(&SpExc_TypeError,
+                          "slice indices must be integers or None or have an __index__ method");
+        return -1;
+    }
+    ssize_t r = sp_number_as_ssize(v, NULL);
+    if (r == -1 && sp_err_occurred()) {
+        return -1;
+    }
+    *x = r;
+    return 0;
+}
+
+int sp_slice_unpack(SpObject *slice, ssize_t *start, ssize_t *stop, ssize_t *step) {
+    SpSliceObject *s = (SpSliceObject *)slice;
+    if (s->step == sp_None) {
+        *step = 1;
+    } else {
+        if (slice_index(s->step, step) < 0) {
+            return -1;
+        }
+        if (*step == 0) {
+            sp_err_set_string(&SpExc_ValueError, "slice step cannot be zero");
+            return -1;
+        }
+        // -step must not overflow when the step is negated later.
+        if (*step < -SSIZE_MAX) {
+            *step = -SSIZE_MAX;
+        }
+    }
+    *start = *step < 0 ? SSIZE_MAX : 0;
+    if (slice_index(s->start, start) < 0) {
+        return -1;
+    }
+    *stop = *step < 0 ? (-SSIZE_MAX - 1) : SSIZE_MAX;
+    if (slice_index(s->stop, stop) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+ssize_t sp_slice_adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop, ssize_t step) {
+    if (*start < 0) {
+        *start += length;
+        if (*start < 0) {
+            *start = step < 0 ? -1 : 0;
+        }
+    } else if (*start >= length) {
+        *start = step < 0 ? length - 1 : length;
+    }
+    if (*stop < 0) {
+        *stop += length;
+        if (*stop < 0) {
+            *stop = step < 0 ? -1 : 0;
+        }
+    } else if (*stop >= length) {
+        *stop = step < 0 ? length - 1 : length;
+    }
+    if (step < 0) {
+        if (*stop < *start) {
+            return (*start - *stop - 1) / (-step) + 1;
+        }
+    } else if (*start < *stop) {
+        return (*stop - *start - 1) / step + 1;
+    }
+    return 0;
+}
+
+static SpObject *slice_repr(SpObject *op) {
+    SpSliceObject *s = (SpSliceObject *)op;
+    return sp_str_from_format("slice(%R, %R, %R)", s->start, s->stop, s->step);
+}
+
+// Slices compare as the tuples (start, stop, step).
+static SpObject *slice_richcompare(SpObject *v, SpObject *w, int op) {
+    if (!SP_SLICE_CHECK(v) || !SP_SLICE_CHECK(w)) {
+        SP_RETURN_NOTIMPLEMENTED;
+    }
+    if (v == w) {
+        switch (op) {
+        case SP_EQ:
+        case SP_LE:
+        case SP_GE:
+            SP_RETURN_TRUE;
+        case SP_NE:
+        case SP_LT:
+        case SP_GT:
+            SP_RETURN_FALSE;
+        }
+    }
+    SpSliceObject *a = (SpSliceObject *)v, *b = (SpSliceObject *)w;
+    SpObject *t1 = sp_tuple_pack(3, a->start, a->stop, a->step);
+    if (t1 == NULL) {
+        return NULL;
+    }
+    SpObject *t2 = sp_tuple_pack(3, b->start, b->stop, b->step);
+    if (t2 == NULL) {
+        SP_DECREF(t1);
+        return NULL;
+    }
+    SpObject *res = sp_object_richcompare(t1, t2, op);
+    SP_DECREF(t1);
+    SP_DECREF(t2);
+    return res;
+}
+
+// slice.indices(length): (start, stop, step) adjusted to a sequence of that
+// length. Lengths beyond ssize_t are clamped (only the adjusted bounds of
+// real sequences matter in practice).
+static SpObject *slice_indices(SpObject *self, SpObject *len_obj) {
+    SpObject *n = sp_number_index(len_obj);
+    if (n == NULL) {
+        return NULL;
+    }
+    if (sp_int_sign(n) < 0) {
+        SP_DECREF(n);
+        sp_err_set_string(&SpExc_ValueError, "length should not be negative");
+        return NULL;
+    }
+    ssize_t length = sp_number_as_ssize(n, NULL);
+    SP_DECREF(n);
+    if (length == -1 && sp_err_occurred()) {
+        return NULL;
+    }
+    ssize_t start, stop, step;
+    if (sp_slice_unpack(self, &start, &stop, &step) < 0) {
+        return NULL;
+    }
+    sp_slice_adjust_indices(length, &start, &stop, step);
+    SpObject *a = sp_int_from_ssize(start), *b = sp_int_from_ssize(stop),
+             *c = sp_int_from_ssize(step);
+    SpObject *res = NULL;
+    if (a != NULL && b != NULL && c != NULL) {
+        res = sp_tuple_pack(3, a, b, c);
+    }
+    SP_XDECREF(a);
+    SP_XDECREF(b);
+    SP_XDECREF(c);
+    return res;
+}
+
+static SpObject *slice_reduce(SpObject *self, SpObject *unused) {
+    SpSliceObject *s = (SpSliceObject *)self;
+    SpObject *args = sp_tuple_pack(3, s->start, s->stop, s->step);
+    if (args == NULL) {
+        return NULL;
+    }
+    SpObject *res = sp_tuple_pack(2, (SpObject *)&SpSlice_Type, args);
+    SP_DECREF(args);
+    return res;
+}
+
+static SpObject *slice_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
+    if (kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
+        sp_err_set_string(&SpExc_TypeError, "slice() takes no keyword arguments");
+        return NULL;
+    }
+    ssize_t n = SP_TUPLE_SIZE(args);
+    if (n == 0) {
+        sp_err_set_string(&SpExc_TypeError, "slice expected at least 1 argument, got 0");
+        return NULL;
+    }
+    if (n > 3) {
+        return sp_err_format(&SpExc_TypeError, "slice expected at most 3 arguments, got %zd", n);
+    }
+    if (n == 1) {
+        return sp_slice_new(NULL, SP_TUPLE_GET_ITEM(args, 0), NULL);
+    }
+    return sp_slice_new(SP_TUPLE_GET_ITEM(args, 0), SP_TUPLE_GET_ITEM(args, 1),
+                        n == 3 ? SP_TUPLE_GET_ITEM(args, 2) : NULL);
+}
+
+static SpMemberDef slice_members[] = {
+    {"start", SP_T_OBJECT, offsetof(SpSliceObject, start), SP_READONLY, NULL},
+    {"stop", SP_T_OBJECT, offsetof(SpSliceObject, stop), SP_READONLY, NULL},
+    {"step", SP_T_OBJECT, offsetof(SpSliceObject, step), SP_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static SpMethodDef slice_methods[] = {
+    {"indices", SP_METH(slice_indices), SP_METH_O,
+     "S.indices(len) -> (start, stop, stride)\n\n"
+     "Assuming a sequence of length len, calculate the start and stop\n"
+     "indices, and the stride length of the extended slice described by\n"
+     "S. Out of bounds indices are clipped in a manner consistent with the\n"
+     "handling of normal slices."},
+    {"__reduce__", SP_METH(slice_reduce), SP_METH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
+SpTypeObject SpSlice_Type = {
+    SP_TYPE_HEAD_INIT,
+    .tp_name = "slice",
+    .tp_basicsize = sizeof(SpSliceObject),
+    .tp_dealloc = slice_dealloc,
+    .tp_repr = slice_repr,
+    .tp_hash = sp_object_hash_not_implemented,
+    .tp_getattro = sp_object_generic_getattr,
+    .tp_flags = SP_TPFLAGS_HAVE_GC,
+    .tp_doc = "slice(stop)\nslice(start, stop[, step])\n\n"
+              "Create a slice object.  This is used for extended slicing (e.g. a[0:10:2]).",
+    .tp_traverse = slice_traverse,
+    .tp_richcompare = slice_richcompare,
+    .tp_methods = slice_methods,
+    .tp_members = slice_members,
+    .tp_new = slice_new,
+    .tp_free = sp_object_free,
+};

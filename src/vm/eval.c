@@ -1,0 +1,1709 @@
+// smallpy: the bytecode interpreter loop. One C function runs frames: a call
+// of a Python function pushes a frame on the data stack and continues in the
+// same loop, a return pops it, so Python-to-Python recursion never grows the
+// C stack. Dispatch is computed goto (SP_CFG_COMPUTED_GOTO) or a switch.
+// Slow paths live in vm/ops.c. Counterpart: CPython 3.11 Python/ceval.c.
+#define SP_VM_INTERNAL 1
+#include "vm/ops.h"
+
+#include "core/abstract.h"
+#include "modules/sys.h"
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/none.h"
+#include "objects/range.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "objects/traceback.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "vm/vm.h"
+
+// The sentinel instruction after every code object's last one.
+enum { SP_OP_END_OF_CODE = SP_OP_COUNT_ };
+
+// ---------------------------------------------------------------------------
+// Small helpers the loop inlines.
+
+// The first exception-table entry covering instruction `index`, or NULL.
+static SpExceptEntry *find_handler(SpCodeObject *co, int index) {
+    SpExceptEntry *e = co->co_exceptiontable, *end = e + co->co_nexcept;
+    for (; e < end; e++) {
+        if ((uint32_t)index >= e->start && (uint32_t)index < e->end) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
+static inline int compare_longs(long a, long b, int op) {
+    switch (op) {
+    case SP_LT: return a < b;
+    case SP_LE: return a <= b;
+    case SP_EQ: return a == b;
+    case SP_NE: return a != b;
+    case SP_GT: return a > b;
+    default: return a >= b;
+    }
+}
+
+static inline int compare_doubles(double a, double b, int op) {
+    switch (op) {
+    case SP_LT: return a < b;
+    case SP_LE: return a <= b;
+    case SP_EQ: return a == b;
+    case SP_NE: return a != b;
+    case SP_GT: return a > b;
+    default: return a >= b;
+    }
+}
+
+// a <op> b on two values of compact ints (|v| < 2**30), so that no result
+// can overflow a long. 1 with *r set, or 0 to leave it to the generic path
+// (division by zero, negative or large shifts, powers).
+static inline int int_binop(int op, long a, long b, long *r) {
+    switch (op) {
+    case SP_NB_ADD:
+    case SP_NB_INPLACE_ADD:
+        *r = a + b;
+        return 1;
+    case SP_NB_SUBTRACT:
+    case SP_NB_INPLACE_SUBTRACT:
+        *r = a - b;
+        return 1;
+    case SP_NB_MULTIPLY:
+    case SP_NB_INPLACE_MULTIPLY:
+        *r = a * b;
+        return 1;
+    case SP_NB_FLOOR_DIVIDE:
+    case SP_NB_INPLACE_FLOOR_DIVIDE: {
+        if (b == 0) {
+            return 0;
+        }
+        long q = a / b;
+        if ((a % b != 0) && ((a < 0) != (b < 0))) {
+            q--;  // C truncates toward zero, Python floors
+        }
+        *r = q;
+        return 1;
+    }
+    case SP_NB_REMAINDER:
+    case SP_NB_INPLACE_REMAINDER: {
+        if (b == 0) {
+            return 0;
+        }
+        long m = a % b;
+        if (m != 0 && ((m < 0) != (b < 0))) {
+            m += b;  // the result takes the divisor's sign
+        }
+        *r = m;
+        return 1;
+    }
+    case SP_NB_AND:
+    case SP_NB_INPLACE_AND:
+        *r = a & b;
+        return 1;
+    case SP_NB_OR:
+    case SP_NB_INPLACE_OR:
+        *r = a | b;
+        return 1;
+    case SP_NB_XOR:
+    case SP_NB_INPLACE_XOR:
+        *r = a ^ b;
+        return 1;
+    case SP_NB_LSHIFT:
+    case SP_NB_INPLACE_LSHIFT:
+        if (b < 0 || b > 32) {
+            return 0;
+        }
+        *r = a * (1L << b);
+        return 1;
+    case SP_NB_RSHIFT:
+    case SP_NB_INPLACE_RSHIFT:
+        if (b < 0) {
+            return 0;
+        }
+        *r = b >= 62 ? (a < 0 ? -1 : 0) : (a >> b);  // arithmetic shift (GCC, Clang)
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+// The same for floats: + - * / (nonzero divisor). 1 with *r set, else 0.
+static inline int float_binop(int op, double a, double b, double *r) {
+    switch (op) {
+    case SP_NB_ADD:
+    case SP_NB_INPLACE_ADD:
+        *r = a + b;
+        return 1;
+    case SP_NB_SUBTRACT:
+    case SP_NB_INPLACE_SUBTRACT:
+        *r = a - b;
+        return 1;
+    case SP_NB_MULTIPLY:
+    case SP_NB_INPLACE_MULTIPLY:
+        *r = a * b;
+        return 1;
+    case SP_NB_TRUE_DIVIDE:
+    case SP_NB_INPLACE_TRUE_DIVIDE:
+        if (b == 0.0) {
+            return 0;
+        }
+        *r = a / b;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+// A double for an exact float or a compact int operand (exactly
+// representable), else 0.
+static inline int as_fast_double(SpObject *o, double *d) {
+    if (SP_FLOAT_CHECK_EXACT(o)) {
+        *d = SP_FLOAT_VALUE(o);
+        return 1;
+    }
+    if (SP_INT_CHECK_EXACT(o) && SP_INT_IS_COMPACT(o)) {
+        *d = (double)sp_int_compact_value(o);
+        return 1;
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// The loop.
+//
+// Registers: `frame` (the executing frame), `next_instr` (the instruction
+// after the one executing), `stack_pointer` (one above the value stack's
+// top), `consts` and `extra` (the code's constants and prepared data).
+// Every failure jumps to `error`, which adds this frame's traceback entry and
+// unwinds through the exception table; `exception_unwind` skips the
+// traceback entry (re-raises). The instruction that failed is always
+// next_instr - 1, so errors need no separate saving of the position.
+
+SpObject *sp_eval_frame(SpFrame *frame, int throwflag) {
+    SpInstr *next_instr;
+    SpObject **stack_pointer;
+    SpObject *const *consts;
+    SpCodeExtra *extra;
+    int oparg;  // 24 bits: fits an int, and negates safely in PEEK
+    SpObject *kwnames = NULL;  // set by KW_NAMES for the next CALL (borrowed)
+
+#if SP_CFG_COMPUTED_GOTO
+    // Generated from the opcode list, in enum order; the extra last entry is
+    // the sentinel placed after every code object's last instruction.
+    static void *const dispatch_table[SP_OP_COUNT_ + 1] = {
+#define SP_LABEL_(name, kind, effect) &&TARGET_##name,
+        SP_OPCODES(SP_LABEL_)
+#undef SP_LABEL_
+        &&TARGET_END_OF_CODE,
+    };
+#define TARGET(op) TARGET_##op:
+#define DISPATCH()                                    \
+    do {                                              \
+        SpInstr w_ = *next_instr++;                   \
+        oparg = (int)SP_INSTR_ARG(w_);                     \
+        goto *dispatch_table[SP_INSTR_OP(w_)];        \
+    } while (0)
+#else
+#define TARGET(op) case SP_OP_##op:
+#define DISPATCH() goto dispatch
+#endif
+
+#define PUSH(v) (*stack_pointer++ = (v))
+#define POP() (*--stack_pointer)
+#define TOP() (stack_pointer[-1])
+#define SECOND() (stack_pointer[-2])
+#define PEEK(n) (stack_pointer[-(ssize_t)(n)])
+#define SET_TOP(v) (stack_pointer[-1] = (v))
+#define SET_SECOND(v) (stack_pointer[-2] = (v))
+#define STACK_SHRINK(n) (stack_pointer -= (n))
+#define GETLOCAL(i) (frame->localsplus[i])
+#define CODE() (frame->code)
+#define INSTR_INDEX() ((int)(next_instr - extra->instrs) - 1)
+#define NAME(i) (SP_TUPLE_GET_ITEM(CODE()->co_names, (i)))
+// The name of a cached instruction: its argument is the cache index.
+#define CACHE(i) (&extra->cache[i])
+#define LOAD_FRAME_REGISTERS()                                       \
+    do {                                                             \
+        extra = (SpCodeExtra *)frame->code->co_extra;                \
+        consts = &SP_TUPLE_GET_ITEM(frame->code->co_consts, 0);      \
+        next_instr = frame->next_instr;                              \
+        stack_pointer = frame->stacktop;                             \
+    } while (0)
+// Jumps to lower addresses are loop back edges: poll for Ctrl-C there.
+#define JUMP_TO(target)                                                        \
+    do {                                                                       \
+        SpInstr *dest_ = extra->instrs + (target);                             \
+        if (dest_ < next_instr && SP_UNLIKELY(sp_tstate.signal_pending)) {     \
+            goto handle_signal;                                                \
+        }                                                                      \
+        next_instr = dest_;                                                    \
+    } while (0)
+
+    frame->previous = sp_tstate.frame;
+    sp_tstate.frame = frame;
+    frame->state = SP_FRAME_EXECUTING;
+    LOAD_FRAME_REGISTERS();
+    if (throwflag) {
+        goto error;
+    }
+    DISPATCH();
+
+#if !SP_CFG_COMPUTED_GOTO
+dispatch : {
+    SpInstr w_ = *next_instr++;
+    oparg = (int)SP_INSTR_ARG(w_);
+    switch (SP_INSTR_OP(w_)) {
+#endif
+
+    // ------------------------------------------------------------ stack
+    TARGET(NOP) {
+        DISPATCH();
+    }
+
+    TARGET(POP_TOP) {
+        SpObject *v = POP();
+        SP_XDECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL) {
+        PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(COPY) {
+        SpObject *v = PEEK(oparg);
+        SP_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(SWAP) {
+        SpObject *t = TOP();
+        SET_TOP(PEEK(oparg));
+        PEEK(oparg) = t;
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ locals
+    TARGET(LOAD_CONST) {
+        SpObject *v = consts[oparg];
+        SP_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST) {
+        SpObject *v = GETLOCAL(oparg);
+        if (SP_UNLIKELY(v == NULL)) {
+            sp_op_unbound_local(CODE(), oparg);
+            goto error;
+        }
+        SP_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        SpObject *v = POP();
+        SpObject *old = GETLOCAL(oparg);
+        GETLOCAL(oparg) = v;
+        SP_XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        SpObject *old = GETLOCAL(oparg);
+        if (old == NULL) {
+            sp_op_unbound_local(CODE(), oparg);
+            goto error;
+        }
+        GETLOCAL(oparg) = NULL;
+        SP_DECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE) {
+        SpObject *cell = GETLOCAL(oparg);
+        SP_INCREF(cell);
+        PUSH(cell);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        SpObject *v = ((SpCellObject *)GETLOCAL(oparg))->ob_ref;
+        if (SP_UNLIKELY(v == NULL)) {
+            sp_op_unbound_deref(CODE(), oparg);
+            goto error;
+        }
+        SP_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {
+        SpObject *v = sp_op_load_classderef(frame, oparg);
+        if (v == NULL) {
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        SpCellObject *cell = (SpCellObject *)GETLOCAL(oparg);
+        SpObject *old = cell->ob_ref;
+        cell->ob_ref = POP();
+        SP_XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        SpCellObject *cell = (SpCellObject *)GETLOCAL(oparg);
+        SpObject *old = cell->ob_ref;
+        if (old == NULL) {
+            sp_op_unbound_deref(CODE(), oparg);
+            goto error;
+        }
+        cell->ob_ref = NULL;
+        SP_DECREF(old);
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ globals, names
+    TARGET(LOAD_GLOBAL) {
+        SpCacheEntry *e = CACHE(oparg);
+        SpDictObject *g = (SpDictObject *)frame->globals;
+        SpObject *v;
+        if (SP_LIKELY(e->u.g.globals == (SpObject *)g && e->u.g.gver == g->ma_version_tag &&
+                      e->u.g.bver == ((SpDictObject *)frame->builtins)->ma_version_tag)) {
+            v = e->u.g.value;
+        } else {
+            v = sp_op_load_global(frame, e);
+            if (v == NULL) {
+                goto error;
+            }
+        }
+        SP_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        SpObject *v = POP();
+        int err = sp_dict_setitem(frame->globals, NAME(oparg), v);
+        SP_DECREF(v);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        if (sp_op_delete_global(frame, NAME(oparg)) < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        SpObject *v = sp_op_load_name(frame, NAME(oparg));
+        if (v == NULL) {
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {
+        SpObject *v = POP();
+        int err = sp_op_store_name(frame, NAME(oparg), v);
+        SP_DECREF(v);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        if (sp_op_delete_name(frame, NAME(oparg)) < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ attributes
+    TARGET(LOAD_ATTR) {
+        SpCacheEntry *e = CACHE(oparg);
+        SpObject *owner = TOP();
+        SpTypeObject *tp = SP_TYPE(owner);
+        SpObject *v;
+        if (e->u.a.type == tp && e->u.a.version == tp->tp_version_tag) {
+            if (e->u.a.kind == SP_ATTR_INSTANCE) {
+                SpObject *dict = *(SpObject **)((char *)owner + tp->tp_dictoffset);
+                if (dict != NULL) {
+                    v = sp_dict_getitem_known_hash_borrow(dict, e->name, e->hash);
+                    if (v != NULL) {
+                        SP_INCREF(v);
+                        SET_TOP(v);
+                        SP_DECREF(owner);
+                        DISPATCH();
+                    }
+                }
+            } else {
+                v = sp_op_attr_from_cache(e, owner, 0, NULL);
+                if (v != NULL) {
+                    SET_TOP(v);
+                    SP_DECREF(owner);
+                    DISPATCH();
+                }
+                if (sp_err_occurred()) {
+                    goto error;
+                }
+            }
+        } else if (tp == &SpModule_Type) {
+            v = sp_dict_getitem_known_hash_borrow(((SpModuleObject *)owner)->md_dict, e->name,
+                                                  e->hash);
+            if (v != NULL) {
+                SP_INCREF(v);
+                SET_TOP(v);
+                SP_DECREF(owner);
+                DISPATCH();
+            }
+        }
+        frame->next_instr = next_instr;
+        v = sp_object_getattr(owner, e->name);
+        if (v == NULL) {
+            goto error;
+        }
+        if (e->u.a.type != tp || e->u.a.version != tp->tp_version_tag) {
+            sp_op_fill_attr_cache(e, tp, 0);
+        }
+        SET_TOP(v);
+        SP_DECREF(owner);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD) {
+        SpCacheEntry *e = CACHE(oparg);
+        SpObject *owner = TOP();
+        SpTypeObject *tp = SP_TYPE(owner);
+        SpObject *v;
+        if (e->u.a.type == tp && e->u.a.version == tp->tp_version_tag) {
+            if (e->u.a.kind == SP_ATTR_METHOD) {
+                // The common case: a function on the class, not shadowed by
+                // the instance. Push (function, self) without binding.
+                SpObject *dict = tp->tp_dictoffset > 0
+                                     ? *(SpObject **)((char *)owner + tp->tp_dictoffset)
+                                     : NULL;
+                if (dict == NULL || SP_DICT_SIZE(dict) == 0) {
+                    goto method_found;
+                }
+                v = sp_dict_getitem_known_hash_borrow(dict, e->name, e->hash);
+                if (v == NULL) {
+                    if (sp_err_occurred()) {
+                        goto error;
+                    }
+                    goto method_found;
+                }
+                SP_INCREF(v);
+                SET_TOP(NULL);
+                PUSH(v);
+                SP_DECREF(owner);
+                DISPATCH();
+            method_found:
+                v = e->u.a.descr;
+                SP_INCREF(v);
+                SET_TOP(v);
+                PUSH(owner);
+                DISPATCH();
+            }
+            int is_method = 0;
+            v = sp_op_attr_from_cache(e, owner, 1, &is_method);
+            if (v != NULL) {
+                if (is_method) {
+                    SET_TOP(v);
+                    PUSH(owner);
+                } else {
+                    SET_TOP(NULL);
+                    PUSH(v);
+                    SP_DECREF(owner);
+                }
+                DISPATCH();
+            }
+            if (sp_err_occurred()) {
+                goto error;
+            }
+        } else if (tp == &SpModule_Type) {
+            v = sp_dict_getitem_known_hash_borrow(((SpModuleObject *)owner)->md_dict, e->name,
+                                                  e->hash);
+            if (v != NULL) {
+                SP_INCREF(v);
+                SET_TOP(NULL);
+                PUSH(v);
+                SP_DECREF(owner);
+                DISPATCH();
+            }
+        }
+        frame->next_instr = next_instr;
+        int r = sp_object_get_method(owner, e->name, &v);
+        if (r < 0) {
+            goto error;
+        }
+        if (e->u.a.type != tp || e->u.a.version != tp->tp_version_tag) {
+            sp_op_fill_attr_cache(e, tp, 0);
+        }
+        if (r == 1) {
+            SET_TOP(v);
+            PUSH(owner);
+        } else {
+            SET_TOP(NULL);
+            PUSH(v);
+            SP_DECREF(owner);
+        }
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {
+        SpCacheEntry *e = CACHE(oparg);
+        SpObject *owner = TOP();
+        SpObject *v = SECOND();
+        SpTypeObject *tp = SP_TYPE(owner);
+        int err;
+        frame->next_instr = next_instr;
+        if (e->u.a.type == tp && e->u.a.version == tp->tp_version_tag &&
+            *(SpObject **)((char *)owner + tp->tp_dictoffset) != NULL) {
+            // Nothing on the type intercepts the store: straight into __dict__.
+            err = sp_dict_setitem(*(SpObject **)((char *)owner + tp->tp_dictoffset), e->name, v);
+        } else {
+            err = sp_object_setattr(owner, e->name, v);
+            if (err == 0 && (e->u.a.type != tp || e->u.a.version != tp->tp_version_tag)) {
+                sp_op_fill_attr_cache(e, tp, 1);
+            }
+        }
+        STACK_SHRINK(2);
+        SP_DECREF(owner);
+        SP_DECREF(v);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        SpObject *owner = POP();
+        int err = sp_object_setattr(owner, SP_TUPLE_GET_ITEM(CODE()->co_names, oparg), NULL);
+        SP_DECREF(owner);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ calls
+    TARGET(KW_NAMES) {
+        kwnames = consts[oparg];
+        DISPATCH();
+    }
+
+    TARGET(CALL) {
+        // Layout: [NULL, callable, args...] or [callable, self, args...].
+        SpObject **base = stack_pointer - oparg - 2;
+        SpObject **args = base + 2;
+        ssize_t nargs = oparg;
+        SpObject *callable = base[1];
+        if (base[0] != NULL) {
+            callable = base[0];
+            args = base + 1;
+            nargs++;
+        } else if (SP_TYPE(callable) == &SpMethod_Type) {
+            // A bound method: unpack it into the method layout.
+            SpMethodObject *m = (SpMethodObject *)callable;
+            base[0] = SP_NEWREF_OF(m->im_func);
+            base[1] = SP_NEWREF_OF(m->im_self);
+            SP_DECREF(callable);
+            callable = base[0];
+            args = base + 1;
+            nargs++;
+        }
+        SpObject *kw = kwnames;
+        kwnames = NULL;
+        frame->next_instr = next_instr;
+        if (SP_TYPE(callable) == &SpFunction_Type) {
+            SpFunctionObject *fn = (SpFunctionObject *)callable;
+            SpCodeObject *co = (SpCodeObject *)fn->func_code;
+            SpCodeExtra *x = co->co_extra;
+            if (SP_UNLIKELY(x == NULL) && (x = sp_code_prepare(co)) == NULL) {
+                goto error;
+            }
+            if (!(co->co_flags & (SP_CO_GENERATOR | SP_CO_COROUTINE))) {
+                // Push the callee's frame and continue in this loop.
+                if (SP_UNLIKELY(sp_tstate.recursion_depth >= sp_tstate.recursion_limit)) {
+                    sp_err_set_string(&SpExc_RecursionError, "maximum recursion depth exceeded");
+                    goto error;
+                }
+                SpFrame *nf = sp_datastack_push(x->nslots);
+                if (nf == NULL) {
+                    goto error;
+                }
+                sp_tstate.recursion_depth++;
+                int nl = co->co_nlocalsplus;
+                SpObject **lp = nf->localsplus;
+                SP_INCREF(co);
+                nf->code = co;
+                nf->globals = fn->func_globals;
+                nf->builtins = fn->func_builtins;
+                nf->locals = NULL;
+                nf->previous = frame;
+                nf->next_instr = x->instrs;
+                nf->stacktop = lp + nl;
+                nf->lasti = -1;
+                nf->state = SP_FRAME_EXECUTING;
+                nf->owner = SP_FRAME_OWNED_BY_STACK;
+                nf->entry = 0;
+                if (kw == NULL && x->simple && nargs == co->co_argcount) {
+                    // Exact positional call: the arguments and the function
+                    // move from the caller's stack into the frame as they are.
+                    ssize_t i = 0;
+                    for (; i < nargs; i++) {
+                        lp[i] = args[i];
+                    }
+                    for (; i < nl; i++) {
+                        lp[i] = NULL;
+                    }
+                    nf->func = callable;
+                    stack_pointer = base;
+                    if ((x->ncells | x->nfree) && sp_frame_finish_setup(nf, fn, x) < 0) {
+                        goto call_setup_failed;
+                    }
+                } else {
+                    for (int i = 0; i < nl; i++) {
+                        lp[i] = NULL;
+                    }
+                    nf->func = SP_NEWREF_OF(callable);
+                    ssize_t nkw = kw ? SP_TUPLE_SIZE(kw) : 0;
+                    if (sp_frame_bind(nf, fn, args, nargs - nkw, kw) < 0) {
+                        goto call_setup_failed;
+                    }
+                    while (stack_pointer > base) {
+                        SpObject *o = POP();
+                        SP_XDECREF(o);
+                    }
+                }
+                frame->stacktop = stack_pointer;
+                sp_tstate.frame = nf;
+                frame = nf;
+                LOAD_FRAME_REGISTERS();
+                DISPATCH();
+            call_setup_failed:
+                sp_frame_clear(nf);
+                sp_datastack_pop(nf);
+                sp_tstate.recursion_depth--;
+                goto error;
+            }
+        }
+        ssize_t nkw = kw ? SP_TUPLE_SIZE(kw) : 0;
+        SpObject *res = sp_vectorcall(
+            callable, args, (size_t)(nargs - nkw) | SP_VECTORCALL_ARGUMENTS_OFFSET, kw);
+        while (stack_pointer > base) {
+            SpObject *o = POP();
+            SP_XDECREF(o);
+        }
+        if (res == NULL) {
+            goto error;
+        }
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX) {
+        SpObject *kwargs = (oparg & 1) ? POP() : NULL;
+        SpObject *callargs = POP();
+        SpObject *func = TOP();
+        frame->next_instr = next_instr;
+        SpObject *res = sp_op_call_function_ex(func, callargs, kwargs);
+        SP_XDECREF(kwargs);
+        SP_DECREF(callargs);
+        SP_DECREF(func);
+        STACK_SHRINK(1);
+        SpObject *null = POP();
+        SP_XDECREF(null);
+        if (res == NULL) {
+            goto error;
+        }
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {
+        SpObject *retval = POP();
+        frame->stacktop = stack_pointer;
+        sp_tstate.frame = frame->previous;
+        sp_tstate.recursion_depth--;
+        if (frame->entry) {
+            sp_frame_clear(frame);
+            frame->previous = NULL;
+            return retval;
+        }
+        SpFrame *prev = frame->previous;
+        sp_frame_clear(frame);
+        sp_datastack_pop(frame);
+        frame = prev;
+        LOAD_FRAME_REGISTERS();
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        SpObject *code = POP();
+        int n = ((oparg & 1) != 0) + ((oparg & 2) != 0) + ((oparg & 4) != 0) + ((oparg & 8) != 0);
+        STACK_SHRINK(n);
+        SpObject *fn = sp_op_make_function(code, frame->globals, oparg, stack_pointer);
+        if (fn == NULL) {
+            goto error;
+        }
+        PUSH(fn);
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ operators
+    TARGET(BINARY_OP) {
+        SpObject *rhs = TOP();
+        SpObject *lhs = SECOND();
+        SpObject *res;
+        if (SP_INT_CHECK_EXACT(lhs) && SP_INT_CHECK_EXACT(rhs) && SP_INT_IS_COMPACT(lhs) &&
+            SP_INT_IS_COMPACT(rhs)) {
+            long a = sp_int_compact_value(lhs), b = sp_int_compact_value(rhs), r;
+            if (int_binop(oparg, a, b, &r)) {
+                res = sp_int_from_long(r);
+                goto binary_done;
+            }
+            if ((oparg == SP_NB_TRUE_DIVIDE || oparg == SP_NB_INPLACE_TRUE_DIVIDE) && b != 0) {
+                // Both exact in a double, so one division rounds correctly.
+                res = sp_float_from_double((double)a / (double)b);
+                goto binary_done;
+            }
+        } else {
+            double a, b, r;
+            if (as_fast_double(lhs, &a) && as_fast_double(rhs, &b) &&
+                (SP_FLOAT_CHECK_EXACT(lhs) || SP_FLOAT_CHECK_EXACT(rhs)) &&
+                float_binop(oparg, a, b, &r)) {
+                if (SP_REFCNT(lhs) == 1 && SP_FLOAT_CHECK_EXACT(lhs)) {
+                    // Only the stack holds the left operand: reuse it.
+                    SP_FLOAT_VALUE(lhs) = r;
+                    STACK_SHRINK(1);
+                    SP_DECREF(rhs);
+                    DISPATCH();
+                }
+                res = sp_float_from_double(r);
+                goto binary_done;
+            }
+        }
+        frame->next_instr = next_instr;
+        res = sp_op_binary(oparg, lhs, rhs);
+    binary_done:
+        STACK_SHRINK(1);
+        SP_DECREF(lhs);
+        SP_DECREF(rhs);
+        if (res == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_POSITIVE) {
+        SpObject *v = TOP();
+        SpObject *res = sp_number_positive(v);
+        SP_DECREF(v);
+        if (res == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        SpObject *v = TOP();
+        SpObject *res;
+        if (SP_INT_CHECK_EXACT(v) && SP_INT_IS_COMPACT(v)) {
+            res = sp_int_from_long(-sp_int_compact_value(v));
+        } else {
+            res = sp_number_negative(v);
+        }
+        SP_DECREF(v);
+        if (res == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        SpObject *v = TOP();
+        int t = v == sp_True ? 1 : v == sp_False ? 0 : sp_object_is_true(v);
+        SP_DECREF(v);
+        if (t < 0) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(sp_bool_from_long(!t));
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        SpObject *v = TOP();
+        SpObject *res = sp_number_invert(v);
+        SP_DECREF(v);
+        if (res == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        SpObject *rhs = TOP();
+        SpObject *lhs = SECOND();
+        int t;
+        if (SP_INT_CHECK_EXACT(lhs) && SP_INT_CHECK_EXACT(rhs) && SP_INT_IS_COMPACT(lhs) &&
+            SP_INT_IS_COMPACT(rhs)) {
+            t = compare_longs(sp_int_compact_value(lhs), sp_int_compact_value(rhs), oparg);
+        } else if (SP_FLOAT_CHECK_EXACT(lhs) && SP_FLOAT_CHECK_EXACT(rhs)) {
+            t = compare_doubles(SP_FLOAT_VALUE(lhs), SP_FLOAT_VALUE(rhs), oparg);
+        } else if ((oparg == SP_EQ || oparg == SP_NE) && SP_STR_CHECK_EXACT(lhs) &&
+                   SP_STR_CHECK_EXACT(rhs)) {
+            t = sp_str_eq(lhs, rhs) == (oparg == SP_EQ);
+        } else {
+            frame->next_instr = next_instr;
+            SpObject *res = sp_object_richcompare(lhs, rhs, oparg);
+            STACK_SHRINK(1);
+            SP_DECREF(lhs);
+            SP_DECREF(rhs);
+            if (res == NULL) {
+                STACK_SHRINK(1);
+                goto error;
+            }
+            SET_TOP(res);
+            DISPATCH();
+        }
+        STACK_SHRINK(2);
+        SP_DECREF(lhs);
+        SP_DECREF(rhs);
+        // Fuse with a following conditional jump: no bool is pushed.
+        {
+            SpInstr w = *next_instr;
+            int op = SP_INSTR_OP(w);
+            if (op == SP_OP_POP_JUMP_IF_FALSE || op == SP_OP_POP_JUMP_IF_TRUE) {
+                next_instr++;
+                if (t == (op == SP_OP_POP_JUMP_IF_TRUE)) {
+                    JUMP_TO(SP_INSTR_ARG(w));
+                }
+                DISPATCH();
+            }
+        }
+        PUSH(sp_bool_from_long(t));
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        SpObject *rhs = POP();
+        SpObject *lhs = TOP();
+        int t = (lhs == rhs) ^ (oparg != 0);
+        SP_DECREF(lhs);
+        SP_DECREF(rhs);
+        SET_TOP(sp_bool_from_long(t));
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        SpObject *rhs = POP();
+        SpObject *lhs = TOP();
+        frame->next_instr = next_instr;
+        int t = sp_sequence_contains(rhs, lhs);
+        SP_DECREF(lhs);
+        SP_DECREF(rhs);
+        if (t < 0) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(sp_bool_from_long(t ^ (oparg != 0)));
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ subscripts
+    TARGET(BINARY_SUBSCR) {
+        SpObject *key = TOP();
+        SpObject *container = SECOND();
+        SpObject *res;
+        if (SP_INT_CHECK_EXACT(key) && SP_INT_IS_COMPACT(key) &&
+            (SP_LIST_CHECK_EXACT(container) || SP_TUPLE_CHECK_EXACT(container))) {
+            long i = sp_int_compact_value(key);
+            ssize_t n = SP_SIZE(container);
+            if (i < 0) {
+                i += n;
+            }
+            if (i >= 0 && i < n) {
+                res = SP_LIST_CHECK_EXACT(container) ? SP_LIST_GET_ITEM(container, i)
+                                                     : SP_TUPLE_GET_ITEM(container, i);
+                SP_INCREF(res);
+                goto subscr_done;
+            }
+        }
+        frame->next_instr = next_instr;
+        res = sp_object_getitem(container, key);
+    subscr_done:
+        STACK_SHRINK(1);
+        SP_DECREF(container);
+        SP_DECREF(key);
+        if (res == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {
+        SpObject *key = TOP();
+        SpObject *container = SECOND();
+        SpObject *v = PEEK(3);
+        int err;
+        if (SP_LIST_CHECK_EXACT(container) && SP_INT_CHECK_EXACT(key) && SP_INT_IS_COMPACT(key)) {
+            long i = sp_int_compact_value(key);
+            ssize_t n = SP_LIST_SIZE(container);
+            if (i < 0) {
+                i += n;
+            }
+            if (i >= 0 && i < n) {
+                SpObject *old = SP_LIST_GET_ITEM(container, i);
+                SP_LIST_SET_ITEM(container, i, v);  // takes the stack's reference
+                STACK_SHRINK(3);
+                SP_DECREF(old);
+                SP_DECREF(container);
+                SP_DECREF(key);
+                DISPATCH();
+            }
+        }
+        frame->next_instr = next_instr;
+        err = sp_object_setitem(container, key, v);
+        STACK_SHRINK(3);
+        SP_DECREF(v);
+        SP_DECREF(container);
+        SP_DECREF(key);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        SpObject *key = POP();
+        SpObject *container = POP();
+        int err = sp_object_delitem(container, key);
+        SP_DECREF(container);
+        SP_DECREF(key);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ building
+    TARGET(BUILD_SLICE) {
+        SpObject *step = oparg == 3 ? POP() : NULL;
+        SpObject *stop = POP();
+        SpObject *start = TOP();
+        SpObject *slice = sp_slice_new(start, stop, step);
+        SP_DECREF(start);
+        SP_DECREF(stop);
+        SP_XDECREF(step);
+        if (slice == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(slice);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        STACK_SHRINK(oparg);
+        SpObject *t = sp_tuple_from_array_steal(stack_pointer, oparg);
+        if (t == NULL) {
+            goto error;
+        }
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        SpObject *l = sp_list_new(oparg);
+        if (l == NULL) {
+            goto error;
+        }
+        STACK_SHRINK(oparg);
+        for (int i = 0; i < oparg; i++) {
+            SP_LIST_SET_ITEM(l, i, stack_pointer[i]);
+        }
+        PUSH(l);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        SpObject *s = sp_op_build_set(stack_pointer - oparg, oparg);
+        while (oparg--) {
+            SpObject *o = POP();
+            SP_DECREF(o);
+        }
+        if (s == NULL) {
+            goto error;
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        SpObject *d = sp_op_build_map(stack_pointer - 2 * oparg, oparg);
+        for (int i = 0; i < 2 * oparg; i++) {
+            SpObject *o = POP();
+            SP_DECREF(o);
+        }
+        if (d == NULL) {
+            goto error;
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_CONST_KEY_MAP) {
+        SpObject *keys = TOP();
+        SpObject *d = sp_op_build_const_key_map(stack_pointer - 1 - oparg, oparg, keys);
+        for (int i = 0; i <= oparg; i++) {
+            SpObject *o = POP();
+            SP_DECREF(o);
+        }
+        if (d == NULL) {
+            goto error;
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {
+        SpObject *s = sp_op_build_string(stack_pointer - oparg, oparg);
+        while (oparg--) {
+            SpObject *o = POP();
+            SP_DECREF(o);
+        }
+        if (s == NULL) {
+            goto error;
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {
+        SpObject *v = POP();
+        int err = sp_list_append(PEEK(oparg), v);
+        SP_DECREF(v);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        SpObject *v = POP();
+        int err = sp_set_add(PEEK(oparg), v);
+        SP_DECREF(v);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        SpObject *v = POP();
+        SpObject *k = POP();
+        int err = sp_dict_setitem(PEEK(oparg), k, v);
+        SP_DECREF(k);
+        SP_DECREF(v);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        SpObject *it = POP();
+        int err = sp_op_list_extend(PEEK(oparg), it);
+        SP_DECREF(it);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        SpObject *it = POP();
+        int err = sp_set_update(PEEK(oparg), it);
+        SP_DECREF(it);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        SpObject *m = POP();
+        int err = sp_op_dict_update(PEEK(oparg), m);
+        SP_DECREF(m);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        SpObject *m = POP();
+        int err = sp_op_dict_merge(PEEK(oparg), m, PEEK(oparg + 2));
+        SP_DECREF(m);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {
+        SpObject *l = TOP();
+        SpObject *t = sp_list_as_tuple(l);
+        SP_DECREF(l);
+        if (t == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(t);
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {
+        SpObject *spec = (oparg & 4) ? POP() : NULL;
+        SpObject *v = TOP();
+        SpObject *s = sp_op_format_value(v, spec, (int)(oparg & 3));
+        SP_DECREF(v);
+        SP_XDECREF(spec);
+        if (s == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(s);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        SpObject *seq = POP();
+        ssize_t n = oparg;
+        if ((SP_TUPLE_CHECK_EXACT(seq) || SP_LIST_CHECK_EXACT(seq)) && SP_SIZE(seq) == n) {
+            SpObject **items = SP_TUPLE_CHECK_EXACT(seq) ? ((SpTupleObject *)seq)->ob_item
+                                                         : ((SpListObject *)seq)->ob_item;
+            while (n--) {
+                SpObject *o = items[n];
+                SP_INCREF(o);
+                PUSH(o);
+            }
+            SP_DECREF(seq);
+            DISPATCH();
+        }
+        frame->next_instr = next_instr;
+        int err = sp_op_unpack(seq, oparg, -1, stack_pointer + oparg);
+        SP_DECREF(seq);
+        if (err < 0) {
+            goto error;
+        }
+        stack_pointer += oparg;
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        int before = (int)(oparg & 0xff), after = (int)(oparg >> 8);
+        SpObject *seq = POP();
+        frame->next_instr = next_instr;
+        int err = sp_op_unpack(seq, before, after, stack_pointer + before + after + 1);
+        SP_DECREF(seq);
+        if (err < 0) {
+            goto error;
+        }
+        stack_pointer += before + after + 1;
+        DISPATCH();
+    }
+
+    TARGET(GET_LEN) {
+        ssize_t n = sp_object_length(TOP());
+        if (n < 0) {
+            goto error;
+        }
+        SpObject *v = sp_int_from_ssize(n);
+        if (v == NULL) {
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ jumps, loops
+    TARGET(JUMP) {
+        JUMP_TO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        SpObject *cond = POP();
+        int t;
+        if (cond == sp_False) {
+            t = 0;
+        } else if (cond == sp_True) {
+            t = 1;
+        } else {
+            t = sp_object_is_true(cond);
+            if (t < 0) {
+                SP_DECREF(cond);
+                goto error;
+            }
+        }
+        SP_DECREF(cond);
+        if (!t) {
+            JUMP_TO(oparg);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        SpObject *cond = POP();
+        int t;
+        if (cond == sp_False) {
+            t = 0;
+        } else if (cond == sp_True) {
+            t = 1;
+        } else {
+            t = sp_object_is_true(cond);
+            if (t < 0) {
+                SP_DECREF(cond);
+                goto error;
+            }
+        }
+        SP_DECREF(cond);
+        if (t) {
+            JUMP_TO(oparg);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NONE) {
+        SpObject *v = POP();
+        int none = v == sp_None;
+        SP_DECREF(v);
+        if (none) {
+            JUMP_TO(oparg);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        SpObject *v = POP();
+        int none = v == sp_None;
+        SP_DECREF(v);
+        if (!none) {
+            JUMP_TO(oparg);
+        }
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        SpObject *cond = TOP();
+        int t = cond == sp_True ? 1 : cond == sp_False ? 0 : sp_object_is_true(cond);
+        if (t < 0) {
+            goto error;
+        }
+        if (!t) {
+            JUMP_TO(oparg);
+        } else {
+            STACK_SHRINK(1);
+            SP_DECREF(cond);
+        }
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        SpObject *cond = TOP();
+        int t = cond == sp_True ? 1 : cond == sp_False ? 0 : sp_object_is_true(cond);
+        if (t < 0) {
+            goto error;
+        }
+        if (t) {
+            JUMP_TO(oparg);
+        } else {
+            STACK_SHRINK(1);
+            SP_DECREF(cond);
+        }
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        SpObject *v = TOP();
+        SpObject *it = sp_object_get_iter(v);
+        SP_DECREF(v);
+        if (it == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(it);
+        if (SP_TYPE(it)->tp_iternext == NULL) {
+            sp_err_format(&SpExc_TypeError, "iter() returned non-iterator of type '%s'",
+                          sp_object_type_name(it));
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        SpObject *it = TOP();
+        SpObject *v = SP_TYPE(it)->tp_iternext(it);
+        if (SP_LIKELY(v != NULL)) {
+            PUSH(v);
+            DISPATCH();
+        }
+        if (sp_err_occurred()) {
+            if (!sp_err_matches_type(&SpExc_StopIteration)) {
+                goto error;
+            }
+            sp_err_clear();
+        }
+        STACK_SHRINK(1);
+        SP_DECREF(it);
+        next_instr = extra->instrs + oparg;
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ classes, modules
+    TARGET(LOAD_BUILD_CLASS) {
+        SpObject *bc = sp_dict_getitem_borrow(frame->builtins, sp_id(__build_class__));
+        if (bc == NULL) {
+            if (!sp_err_occurred()) {
+                sp_err_set_string(&SpExc_NameError, "__build_class__ not found");
+            }
+            goto error;
+        }
+        SP_INCREF(bc);
+        PUSH(bc);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {
+        SpObject *t = (SpObject *)&SpExc_AssertionError;
+        SP_INCREF(t);
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS) {
+        if (sp_op_setup_annotations(frame) < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        SpObject *fromlist = POP();
+        SpObject *level = TOP();
+        frame->next_instr = next_instr;
+        SpObject *m = sp_vm_import_name(frame, NAME(oparg), fromlist, level);
+        SP_DECREF(level);
+        SP_DECREF(fromlist);
+        if (m == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(m);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        frame->next_instr = next_instr;
+        SpObject *v = sp_vm_import_from(TOP(), NAME(oparg));
+        if (v == NULL) {
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {
+        SpObject *m = POP();
+        frame->next_instr = next_instr;
+        int err = sp_vm_import_star(frame, m);
+        SP_DECREF(m);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {
+        SpObject *v = POP();
+        int err = sp_sys_displayhook(v);
+        SP_DECREF(v);
+        if (err < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ exceptions
+    TARGET(RAISE_VARARGS) {
+        SpObject *cause = NULL, *exc = NULL;
+        if (oparg == 2) {
+            cause = POP();
+        }
+        if (oparg >= 1) {
+            exc = POP();
+        }
+        frame->next_instr = next_instr;
+        if (sp_op_do_raise(exc, cause)) {
+            frame->lasti = INSTR_INDEX();
+            goto exception_unwind;
+        }
+        goto error;
+    }
+
+    TARGET(RERAISE) {
+        if (oparg) {
+            SpObject *lasti = PEEK(oparg + 1);
+            if (SP_INT_CHECK_EXACT(lasti) && SP_INT_IS_COMPACT(lasti)) {
+                frame->lasti = (int)sp_int_compact_value(lasti);
+            } else if (SP_INT_CHECK(lasti)) {
+                frame->lasti = (int)sp_int_as_long(lasti);
+            }
+        } else {
+            frame->lasti = INSTR_INDEX();
+        }
+        SpObject *exc = POP();
+        sp_err_restore_raw(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(PUSH_EXC_INFO) {
+        SpObject *exc = TOP();
+        SpExcSlot *slot = sp_exc_top;
+        SpObject *prev = slot->value ? slot->value : SP_NEWREF_OF(sp_None);
+        SP_INCREF(exc);
+        slot->value = exc;
+        sp_tstate.exc_info = exc;
+        SET_TOP(prev);
+        PUSH(exc);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {
+        SpObject *prev = POP();
+        SpExcSlot *slot = sp_exc_top;
+        SpObject *old = slot->value;
+        if (prev == sp_None) {
+            SP_DECREF(prev);
+            prev = NULL;
+        }
+        slot->value = prev;
+        sp_exc_refresh();
+        SP_XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH) {
+        SpObject *type = POP();
+        SpObject *exc = TOP();
+        if (sp_op_check_except_type(type) < 0) {
+            SP_DECREF(type);
+            goto error;
+        }
+        int t = sp_exception_matches(exc, type);
+        SP_DECREF(type);
+        PUSH(sp_bool_from_long(t));
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_WITH) {
+        SpObject *mgr = TOP();
+        SpObject *exit = NULL;
+        frame->next_instr = next_instr;
+        SpObject *res = sp_op_before_with(mgr, &exit);
+        if (res == NULL) {
+            goto error;
+        }
+        SET_TOP(exit);
+        SP_DECREF(mgr);
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        frame->next_instr = next_instr;
+        SpObject *res = sp_op_with_except_start(PEEK(4), TOP());
+        if (res == NULL) {
+            goto error;
+        }
+        PUSH(res);
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------ generators
+    TARGET(GEN_START) {
+        SpObject *v = POP();
+        SP_XDECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        SpObject *v = POP();
+        SP_ASSERT(frame->entry, "yield in a frame that was not entered from C");
+        frame->next_instr = next_instr;
+        frame->stacktop = stack_pointer;
+        frame->state = SP_FRAME_SUSPENDED;
+        sp_tstate.frame = frame->previous;
+        sp_tstate.recursion_depth--;
+        frame->previous = NULL;
+        return v;
+    }
+
+    TARGET(YIELD_FROM) {
+        SpObject *v = POP();
+        SpObject *it = TOP();
+        SpObject *out = NULL;
+        frame->next_instr = next_instr;
+        int r = sp_op_send(it, v, &out);
+        SP_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        if (r == 0) {
+            // The sub-iterator finished: its return value replaces it.
+            SET_TOP(out);
+            SP_DECREF(it);
+            DISPATCH();
+        }
+        // It yielded: pass the value out and re-run this instruction when
+        // resumed (the sent value is pushed above the sub-iterator then).
+        frame->next_instr = next_instr - 1;
+        frame->stacktop = stack_pointer;
+        frame->state = SP_FRAME_SUSPENDED;
+        sp_tstate.frame = frame->previous;
+        sp_tstate.recursion_depth--;
+        frame->previous = NULL;
+        return out;
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        SpObject *v = TOP();
+        SpObject *it = sp_op_get_yield_from_iter(v);
+        SP_DECREF(v);
+        if (it == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(it);
+        DISPATCH();
+    }
+
+    TARGET(END_OF_CODE) {
+        sp_err_format(&SpExc_SystemError, "code object %U ran past its last instruction",
+                      CODE()->co_name);
+        goto error;
+    }
+
+#if !SP_CFG_COMPUTED_GOTO
+    default:
+        sp_err_set_string(&SpExc_SystemError, "unknown opcode");
+        goto error;
+    }  // switch
+}
+#endif
+
+handle_signal:
+    sp_tstate.signal_pending = 0;
+    sp_err_set_none(&SpExc_KeyboardInterrupt);
+    goto error;
+
+error:
+    // An exception is set. Record this frame in its traceback.
+    kwnames = NULL;
+    if (SP_UNLIKELY(!sp_err_occurred())) {
+        sp_err_set_string(&SpExc_SystemError, "error return without exception set");
+    }
+    frame->lasti = INSTR_INDEX();
+    sp_traceback_add((SpObject *)frame->code, frame->lasti < 0 ? 0 : frame->lasti);
+
+exception_unwind : {
+    SpExceptEntry *h = find_handler(frame->code, INSTR_INDEX());
+    SpObject **base = SP_FRAME_STACK_BASE(frame);
+    if (h != NULL) {
+        SpObject **target = base + h->depth;
+        while (stack_pointer > target) {
+            SpObject *o = POP();
+            SP_XDECREF(o);
+        }
+        if (h->lasti) {
+            SpObject *li = sp_int_from_long(frame->lasti);
+            if (li == NULL) {
+                goto exception_unwind;
+            }
+            PUSH(li);
+        }
+        PUSH(sp_err_fetch());
+        next_instr = extra->instrs + h->target;
+        DISPATCH();
+    }
+    // No handler here: the frame ends and the exception moves to its caller.
+    SpObject *exc = sp_err_fetch();
+    frame->stacktop = stack_pointer;
+    sp_tstate.frame = frame->previous;
+    sp_tstate.recursion_depth--;
+    sp_frame_clear(frame);
+    sp_err_restore_raw(exc);
+    if (frame->entry) {
+        frame->previous = NULL;
+        return NULL;
+    }
+    SpFrame *prev = frame->previous;
+    sp_datastack_pop(frame);
+    frame = prev;
+    LOAD_FRAME_REGISTERS();
+    goto error;
+}
+
+#undef TARGET
+#undef DISPATCH
+#undef PUSH
+#undef POP
+#undef TOP
+#undef SECOND
+#undef PEEK
+#undef SET_TOP
+#undef SET_SECOND
+#undef STACK_SHRINK
+#undef GETLOCAL
+#undef CODE
+#undef INSTR_INDEX
+#undef NAME
+#undef CACHE
+#undef LOAD_FRAME_REGISTERS
+#undef JUMP_TO
+}
