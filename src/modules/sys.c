@@ -313,6 +313,8 @@ SpObject *sp_sys_readline_stdin(void) {
 }
 
 void sp_sys_flush_std(void) {
+    // Flushing must not disturb an exception already being raised.
+    SpObject *pending = sp_err_fetch();
     const char *names[] = {"stdout", "stderr"};
     for (int i = 0; i < 2; i++) {
         SpObject *f = sys_dict ? sp_sys_get_borrow(names[i]) : NULL;
@@ -324,6 +326,7 @@ void sp_sys_flush_std(void) {
     }
     fflush(stdout);
     fflush(stderr);
+    sp_err_restore(pending);
 }
 
 // ===========================================================================
