@@ -130,14 +130,12 @@ static int exc_traverse(SpObject *self, SpVisitProc visit, void *arg) {
     return 0;
 }
 
+// For instances of classes deriving from an exception type, the class's own
+// deallocator (typeslots.c) calls this one and then releases the class.
 static void exc_dealloc(SpObject *self) {
-    SpTypeObject *t = SP_TYPE(self);
     sp_gc_untrack(self);
     exc_clear(self);
-    t->tp_free(self);
-    if (t->tp_flags & SP_TPFLAGS_HEAPTYPE) {
-        SP_DECREF(t);
-    }
+    SP_TYPE(self)->tp_free(self);
 }
 
 static SpObject *exc_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {

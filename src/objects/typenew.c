@@ -61,6 +61,7 @@ SpObject *sp_type_generic_new(SpTypeObject *t, SpObject *args, SpObject *kwargs)
     return sp_type_generic_alloc(t, 0);
 }
 
+// The __dict__ attribute of instances whose class gave them a dict slot.
 SpObject *sp_object_get_dict_attr(SpObject *self, void *closure) {
     SpObject **dictptr = sp_object_dict_ptr(self);
     if (dictptr == NULL) {
@@ -72,6 +73,7 @@ SpObject *sp_object_get_dict_attr(SpObject *self, void *closure) {
     return sp_newref(*dictptr);
 }
 
+// obj.__dict__ = d replaces the whole namespace (d must be a dict).
 int sp_object_set_dict_attr(SpObject *self, SpObject *value, void *closure) {
     SpObject **dictptr = sp_object_dict_ptr(self);
     if (dictptr == NULL) {
@@ -92,6 +94,7 @@ int sp_object_set_dict_attr(SpObject *self, SpObject *value, void *closure) {
     return 0;
 }
 
+// __weakref__: no weak references exist yet, so always None.
 static SpObject *get_weakref(SpObject *self, void *closure) { SP_RETURN_NONE; }
 
 static SpGetSetDef getset_dict_weakref[] = {
@@ -118,6 +121,8 @@ static SpTypeObject *static_base(SpTypeObject *t) {
 }
 
 // Visit or clear the __slots__ members that classes along t's chain added.
+// Slot members of every class along the chain: each class's tp_members
+// lists only the slots it added.
 static int visit_slots(SpObject *self, SpTypeObject *t, SpVisitProc visit, void *arg) {
     for (; t != NULL && is_heap(t); t = t->tp_base) {
         for (const SpMemberDef *m = t->tp_members; m != NULL && m->name != NULL; m++) {
@@ -147,6 +152,8 @@ static int dict_added_by_classes(SpTypeObject *t) {
     return t->tp_dictoffset != 0 && (base == NULL || base->tp_dictoffset == 0);
 }
 
+// tp_traverse of classes: the class itself (instances keep it alive), the
+// slots and dict the classes added, then whatever the built-in base holds.
 static int subtype_traverse(SpObject *self, SpVisitProc visit, void *arg) {
     SpTypeObject *t = SP_TYPE(self);
     if (visit((SpObject *)t, arg) || visit_slots(self, t, visit, arg)) {
@@ -263,7 +270,10 @@ void sp_subtype_dealloc(SpObject *self) {
     // must outlive that call, since tp_free reads the type's GC flag.
     SP_INCREF(t);
     base->tp_dealloc(self);
-    SP_DECREF(t);  // the reference held by the instance
+    // The instance's reference to its class is released here (CPython's
+    // convention: deallocators of built-in types leave it alone), then the
+    // temporary one.
+    SP_DECREF(t);
     SP_DECREF(t);
 }
 
@@ -330,8 +340,8 @@ static SpObject *heap_type_vectorcall(SpObject *callable, SpObject *const *args,
             SpObject **slot = (SpObject **)args - 1;
             SpObject *saved = *slot;
             *slot = obj;
-            res = sp_vectorcall(init, slot, (size_t)(nargs + 1) | SP_VECTORCALL_ARGUMENTS_OFFSET,
-                                kwnames);
+            // No offset flag onwards: args[-2] was not lent to us.
+            res = sp_vectorcall(init, slot, (size_t)(nargs + 1), kwnames);
             *slot = saved;
         } else {
             SpObject *small[9], **stack = small;
