@@ -265,6 +265,105 @@ static int artificial_exit_at(SpUnit *u, int p, const char *is_label) {
     return -1;
 }
 
+// The length of the exit block at p (instructions up to and including a
+// return or raise, no other label, no jump), or 0 when p starts none.
+static int exit_block_length(SpUnit *u, int p, const char *is_label) {
+    for (int i = p; i < u->ninstrs; i++) {
+        SpCgInstr *in = &u->instrs[i];
+        if (in->op == SP_PSEUDO_SETUP || (i > p && is_label[i])) {
+            return 0;
+        }
+        if (is_exit(in->op)) {
+            return i - p + 1;
+        }
+        if (is_terminator(in->op) || is_jump(in->op)) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+// An unconditional jump to a short exit block (return None, re-raise)
+// becomes a copy of the block, as CPython's extend_block does.
+#define MAX_COPY_SIZE 4
+
+static int inline_exit_jumps(SpUnit *u) {
+    int n = u->ninstrs;
+    char *is_label = sp_mem_calloc((size_t)n + 1);
+    int *newpos = sp_mem_alloc(sizeof(int) * (size_t)(n + 1));
+    SpCgInstr *out = NULL;
+    int r = -1;
+    if (is_label == NULL || newpos == NULL) {
+        sp_err_no_memory();
+        goto done;
+    }
+    for (int l = 0; l < u->nlabels; l++) {
+        if (u->labels[l] >= 0 && u->labels[l] < n) {
+            is_label[u->labels[l]] = 1;
+        }
+    }
+    int total = 0, changed = 0;
+    for (int i = 0; i < n; i++) {
+        int len = 0;
+        if (u->instrs[i].op == SP_OP_JUMP) {
+            len = exit_block_length(u, u->labels[u->instrs[i].arg], is_label);
+        }
+        if (len > 0 && len <= MAX_COPY_SIZE) {
+            total += len;
+            changed = 1;
+        } else {
+            total += 1;
+        }
+    }
+    if (!changed) {
+        r = 0;
+        goto done;
+    }
+    out = sp_mem_alloc(sizeof(SpCgInstr) * (size_t)(total + 1));
+    if (out == NULL) {
+        sp_err_no_memory();
+        goto done;
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        newpos[i] = k;
+        SpCgInstr *in = &u->instrs[i];
+        int len = 0, p = 0;
+        if (in->op == SP_OP_JUMP) {
+            p = u->labels[in->arg];
+            len = exit_block_length(u, p, is_label);
+        }
+        if (len > 0 && len <= MAX_COPY_SIZE) {
+            for (int j = 0; j < len; j++) {
+                out[k] = u->instrs[p + j];
+                if (j == 0 && out[k].pos.line < 0) {
+                    out[k].pos = in->pos;  // as if after the jump's (removed) position
+                }
+                k++;
+            }
+        } else {
+            out[k++] = *in;
+        }
+    }
+    newpos[n] = k;
+    for (int l = 0; l < u->nlabels; l++) {
+        if (u->labels[l] >= 0) {
+            u->labels[l] = newpos[u->labels[l]];
+        }
+    }
+    sp_mem_free(u->instrs);
+    u->instrs = out;
+    u->ninstrs = k;
+    u->capinstrs = total + 1;
+    out = NULL;
+    r = 0;
+done:
+    sp_mem_free(is_label);
+    sp_mem_free(newpos);
+    sp_mem_free(out);
+    return r;
+}
+
 static int duplicate_exits(SpCompiler *c, SpUnit *u) {
     int n = u->ninstrs;
     int *preds = sp_mem_calloc(sizeof(int) * (size_t)(n + 1));
@@ -323,6 +422,73 @@ static int duplicate_exits(SpCompiler *c, SpUnit *u) {
     sp_mem_free(preds);
     sp_mem_free(is_label);
     return r;
+}
+
+// Drop NOPs (from `pass`, folded constants, ...) unless one is the only
+// instruction of its line; a dropped NOP gives its position to the next
+// instruction if that one has none or the same line (CPython's
+// clean_basic_block).
+static int clean_nops(SpUnit *u, char *kept) {
+    int n = u->ninstrs;
+    char *block_start = sp_mem_calloc((size_t)n + 1);
+    if (block_start == NULL) {
+        sp_err_no_memory();
+        return -1;
+    }
+    for (int l = 0; l < u->nlabels; l++) {
+        if (u->labels[l] >= 0 && u->labels[l] < n) {
+            block_start[u->labels[l]] = 1;
+        }
+    }
+    block_start[0] = 1;
+    for (int i = 0; i + 1 < n; i++) {
+        int op = u->instrs[i].op;
+        if (op == SP_PSEUDO_SETUP || is_jump(op) || is_terminator(op)) {
+            block_start[i + 1] = 1;
+        }
+    }
+    int prev_line = -1;
+    for (int i = 0; i < n; i++) {
+        if (block_start[i]) {
+            prev_line = -1;
+        }
+        if (!kept[i]) {
+            continue;
+        }
+        SpCgInstr *in = &u->instrs[i];
+        if (in->op == SP_OP_NOP) {
+            int line = in->pos.line;
+            if (line < 0 || line == prev_line) {
+                kept[i] = 0;
+                continue;
+            }
+            int j = i + 1, q = -1;
+            for (; j < n && !block_start[j]; j++) {
+                if (kept[j]) {
+                    q = j;
+                    break;
+                }
+            }
+            if (q >= 0) {
+                if (u->instrs[q].pos.line < 0 || u->instrs[q].pos.line == line) {
+                    u->instrs[q].pos = in->pos;
+                    kept[i] = 0;
+                    continue;
+                }
+            } else {
+                while (j < n && !kept[j]) {
+                    j++;
+                }
+                if (j < n && u->instrs[j].pos.line == line) {
+                    kept[i] = 0;
+                    continue;
+                }
+            }
+        }
+        prev_line = in->pos.line;
+    }
+    sp_mem_free(block_start);
+    return 0;
 }
 
 // Fill positions on the final code (jump arguments resolved).
@@ -457,7 +623,7 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
             return NULL;
         }
     }
-    if (duplicate_exits(c, u) < 0) {
+    if (inline_exit_jumps(u) < 0 || duplicate_exits(c, u) < 0) {
         return NULL;
     }
     int n = u->ninstrs;
@@ -482,6 +648,9 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
     }
     for (int i = 0; i < n; i++) {
         kept[i] = flow.depth[i] >= 0 && u->instrs[i].op != SP_PSEUDO_SETUP;
+    }
+    if (clean_nops(u, kept) < 0) {
+        goto done;
     }
     // Drop jumps to the next kept instruction (repeat: one removal can make
     // an earlier jump redundant).

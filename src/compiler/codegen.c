@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "core/abstract.h"
 #include "core/err.h"
 #include "core/mem.h"
 #include "objects/exc.h"
@@ -136,8 +137,109 @@ static int grow(void **arr, int *cap, int need, size_t size) {
     return 0;
 }
 
+// BUILD_TUPLE of n constants just loaded becomes one constant tuple (the
+// peephole fold of CPython's fold_tuple_on_constants), at the tuple's position.
+static int fold_build_tuple(SpCompiler *c, int n) {
+    SpUnit *u = c->u;
+    if (n > u->ninstrs || u->last_label > u->ninstrs - n) {
+        return 0;
+    }
+    for (int i = u->ninstrs - n; i < u->ninstrs; i++) {
+        if (u->instrs[i].op != SP_OP_LOAD_CONST) {
+            return 0;
+        }
+    }
+    SpObject *t = sp_tuple_new(n);
+    if (t == NULL) {
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        SpCgInstr *in = &u->instrs[u->ninstrs - n + i];
+        SP_TUPLE_SET_ITEM(t, i, sp_newref(u->consts.items[in->arg]));
+        in->op = SP_OP_NOP;  // the assembler drops these (positions kept for lines)
+        in->arg = 0;
+    }
+    int r = sp_cg_emit_const(c, t);
+    SP_DECREF(t);
+    return r < 0 ? -1 : 1;
+}
+
+// Conditional jumps on a constant, and `x is None` tests, folded as CPython's
+// peephole pass does. Returns 1 if the jump was handled, 0 if not, -1.
+static int fold_cond_jump(SpCompiler *c, int op, int label) {
+    SpUnit *u = c->u;
+    int n = u->ninstrs;
+    if (n == 0 || u->last_label >= n) {
+        return 0;
+    }
+    SpCgInstr *prev = &u->instrs[n - 1];
+    if (prev->op == SP_OP_LOAD_CONST) {
+        int truth = sp_object_is_true(u->consts.items[prev->arg]);
+        if (truth < 0) {
+            return -1;
+        }
+        int jump_if_true = op == SP_OP_POP_JUMP_IF_TRUE || op == SP_OP_JUMP_IF_TRUE_OR_POP;
+        int pops = op == SP_OP_POP_JUMP_IF_TRUE || op == SP_OP_POP_JUMP_IF_FALSE;
+        if (truth == jump_if_true) {
+            // Always jumps: the constant stays for the *_OR_POP forms.
+            if (pops) {
+                prev->op = SP_OP_NOP;
+            }
+            return sp_cg_emit(c, SP_OP_JUMP, label) < 0 ? -1 : 1;
+        }
+        // Never jumps: neither the constant nor the test is needed. The
+        // jump still ended a basic block (which matters to line numbers).
+        prev->op = SP_OP_NOP;
+        int next = sp_cg_new_label(c);
+        if (next < 0 || sp_cg_emit(c, SP_OP_NOP, 0) < 0) {
+            return -1;
+        }
+        sp_cg_use_label(c, next);
+        return 1;
+    }
+    if (prev->op == SP_OP_IS_OP && n >= 2 && u->last_label < n - 1 &&
+        (op == SP_OP_POP_JUMP_IF_TRUE || op == SP_OP_POP_JUMP_IF_FALSE)) {
+        SpCgInstr *load = &u->instrs[n - 2];
+        if (load->op == SP_OP_LOAD_CONST && u->consts.items[load->arg] == sp_None) {
+            // `is None` + jump if true, `is not None` + jump if false: jump if None.
+            int if_none = (prev->arg == 0) == (op == SP_OP_POP_JUMP_IF_TRUE);
+            load->op = SP_OP_NOP;
+            prev->op = SP_OP_NOP;
+            return sp_cg_emit(c, if_none ? SP_OP_POP_JUMP_IF_NONE : SP_OP_POP_JUMP_IF_NOT_NONE,
+                              label) < 0
+                       ? -1
+                       : 1;
+        }
+    }
+    return 0;
+}
+
 int sp_cg_emit(SpCompiler *c, int op, int arg) {
     SpUnit *u = c->u;
+    if (op == SP_OP_POP_JUMP_IF_FALSE || op == SP_OP_POP_JUMP_IF_TRUE ||
+        op == SP_OP_JUMP_IF_FALSE_OR_POP || op == SP_OP_JUMP_IF_TRUE_OR_POP) {
+        int r = fold_cond_jump(c, op, arg);
+        if (r != 0) {
+            return r < 0 ? -1 : 0;
+        }
+    }
+    if (op == SP_OP_UNPACK_SEQUENCE && arg <= 3 && u->ninstrs > 0 && u->last_label < u->ninstrs &&
+        u->instrs[u->ninstrs - 1].op == SP_OP_BUILD_TUPLE && u->instrs[u->ninstrs - 1].arg == arg) {
+        // a, b = b, a: no tuple, just SWAP (CPython's peephole).
+        SpCgInstr *build = &u->instrs[u->ninstrs - 1];
+        build->op = SP_OP_NOP;
+        build->arg = 0;
+        if (arg == 1) {
+            return sp_cg_emit(c, SP_OP_NOP, 0);
+        }
+        op = SP_OP_SWAP;
+    }
+    if (op == SP_OP_BUILD_TUPLE) {
+        int r = fold_build_tuple(c, arg);
+        if (r != 0) {
+            return r < 0 ? -1 : 0;
+        }
+    }
     if ((unsigned)arg > SP_INSTR_ARG_MAX) {
         sp_err_set_string(&SpExc_SystemError, "instruction argument too large");
         return -1;
@@ -162,7 +264,10 @@ int sp_cg_new_label(SpCompiler *c) {
     return u->nlabels++;
 }
 
-void sp_cg_use_label(SpCompiler *c, int label) { c->u->labels[label] = c->u->ninstrs; }
+void sp_cg_use_label(SpCompiler *c, int label) {
+    c->u->labels[label] = c->u->ninstrs;
+    c->u->last_label = c->u->ninstrs;
+}
 
 int sp_cg_add_const(SpCompiler *c, SpObject *o) {
     SpObject *canon;
@@ -454,6 +559,7 @@ static int enter_scope(SpCompiler *c, SpObject *name, SpUnitType type, const voi
     }
     u->consts.is_consts = 1;
     u->cur_handler = -1;
+    u->last_label = -1;
     u->type = type;
     u->parent = c->u;
     u->name = sp_newref(name);
@@ -856,7 +962,6 @@ int sp_cg_lambda(SpCompiler *c, SpExpr *e) {
         exit_scope(c);
         return -1;
     }
-    c->u->loc = SP_POS_OF(e);
     if (sp_cg_emit(c, SP_OP_RETURN_VALUE, 0) < 0) {
         exit_scope(c);
         return -1;

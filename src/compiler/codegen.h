@@ -94,6 +94,7 @@ typedef struct SpUnit {
     int ninstrs, capinstrs;
     int *labels;             // label -> instruction index, -1 until placed
     int nlabels, caplabels;
+    int last_label;          // highest instruction index a label was placed at
     SpHandler *handlers;
     int nhandlers, caphandlers;
     int cur_handler;

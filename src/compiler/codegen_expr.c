@@ -162,13 +162,13 @@ int sp_cg_jump_if(SpCompiler *c, SpExpr *e, int label, int cond) {
         return 0;
     }
     case SP_EXPR_COMPARE: {
+        // As CPython 3.11, the comparison's position stays current
+        // afterwards: the jump (and an assert's raise) take it.
+        c->u->loc = SP_POS_OF(e);
         ssize_t n = e->v.Compare.ops.n - 1;
         if (n == 0) {
             break;
         }
-        // As CPython 3.11, the chain's position stays current afterwards
-        // (an assert's raise takes it).
-        c->u->loc = SP_POS_OF(e);
         int cleanup = sp_cg_new_label(c), end = sp_cg_new_label(c);
         if (cleanup < 0 || end < 0 || sp_cg_expr(c, e->v.Compare.left) < 0) {
             return -1;
@@ -195,17 +195,6 @@ int sp_cg_jump_if(SpCompiler *c, SpExpr *e, int label, int cond) {
             return -1;
         }
         sp_cg_use_label(c, end);
-        return 0;
-    }
-    case SP_EXPR_CONSTANT: {
-        // A constant test needs no code: jump always or never.
-        int truth = sp_object_is_true(e->v.Constant.value);
-        if (truth < 0) {
-            return -1;
-        }
-        if (truth == cond) {
-            return sp_cg_emit(c, SP_OP_JUMP, label);
-        }
         return 0;
     }
     default:

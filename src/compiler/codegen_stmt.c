@@ -189,8 +189,22 @@ static int compile_return(SpCompiler *c, SpStmt *s) {
         sp_cg_error(c, "'return' outside function");
         return -1;
     }
-    if (preserve_tos && sp_cg_expr(c, value) < 0) {
-        return -1;
+    if (preserve_tos) {
+        if (sp_cg_expr(c, value) < 0) {
+            return -1;
+        }
+    } else if (value != NULL) {
+        // The line of a constant return value (for tracing), as CPython.
+        c->u->loc = SP_POS_OF(value);
+        if (sp_cg_emit(c, SP_OP_NOP, 0) < 0) {
+            return -1;
+        }
+    }
+    if (value == NULL || value->lineno != s->lineno) {
+        c->u->loc = SP_POS_OF(s);
+        if (sp_cg_emit(c, SP_OP_NOP, 0) < 0) {
+            return -1;
+        }
     }
     int saved_handler = c->u->cur_handler;
     if (unwind_fblock_stack(c, preserve_tos, NULL) < 0) {
@@ -213,6 +227,9 @@ static int compile_return(SpCompiler *c, SpStmt *s) {
 
 static int compile_break_continue(SpCompiler *c, int is_break) {
     SpFBlock *loop = NULL;
+    if (sp_cg_emit(c, SP_OP_NOP, 0) < 0) {  // the statement's line
+        return -1;
+    }
     int saved_handler = c->u->cur_handler;
     if (unwind_fblock_stack(c, 0, &loop) < 0) {
         return -1;
@@ -840,7 +857,7 @@ static int compile_expr_stmt(SpCompiler *c, SpExpr *value) {
         return sp_cg_emit(c, SP_OP_PRINT_EXPR, 0);
     }
     if (value->kind == SP_EXPR_CONSTANT) {
-        return 0;  // a constant statement does nothing
+        return sp_cg_emit(c, SP_OP_NOP, 0);  // nothing to do but keep the line
     }
     if (sp_cg_expr(c, value) < 0) {
         return -1;
@@ -916,8 +933,9 @@ static int stmt_inner(SpCompiler *c, SpStmt *s) {
         return compile_import_from(c, s);
     case SP_STMT_GLOBAL:
     case SP_STMT_NONLOCAL:
-    case SP_STMT_PASS:
         return 0;
+    case SP_STMT_PASS:
+        return sp_cg_emit(c, SP_OP_NOP, 0);
     case SP_STMT_EXPR:
         return compile_expr_stmt(c, s->v.Expr.value);
     case SP_STMT_BREAK:

@@ -22,12 +22,18 @@
 //
 // Returns the tree (in `arena`), or NULL with SyntaxError / IndentationError
 // / TabError (args (msg, (filename, lineno, offset, text, end_lineno,
-// end_offset)) as CPython 3.11's) or MemoryError set. With
-// SP_CF_ALLOW_INCOMPLETE and input that is an unfinished statement (open
-// bracket, unterminated triple-quoted string, trailing backslash, compound
-// statement whose block is not closed by an empty line), returns NULL with
-// no exception set and *incomplete = 1; otherwise *incomplete is set to 0
-// (incomplete may be NULL when the flag is not given).
+// end_offset)) as CPython 3.11's) or MemoryError set.
+//
+// SP_CF_ALLOW_INCOMPLETE is for the REPL: src is the lines typed so far,
+// each ending in '\n'. In SINGLE mode they are read as CPython's
+// interactive loop reads them: an empty line ends a compound statement
+// (`if x:\n  pass\n` still needs one), a first line with only a comment
+// is an empty statement. When the text stops where the grammar needs more
+// (open bracket, unterminated triple-quoted string, trailing backslash, an
+// unfinished block) sp_parse returns NULL with no exception set and
+// *incomplete = 1; otherwise *incomplete = 0 (incomplete may be NULL when the
+// flag is not given). Without the flag, SINGLE mode parses the text as
+// compile(src, filename, 'single') does.
 //
 // Not supported (SyntaxError "... not supported yet" at the statement):
 // match statements, async def/for/with, except*, complex literals, \N{...}
@@ -41,6 +47,11 @@ SP_FUNC SP_MAY_RAISE SpAstMod *sp_parse(SpArena *arena, const char *src, ssize_t
 // characters) for files without a coding declaration; main.c may pass it
 // through sp_compile's flags.
 #define SP_PARSE_FILE_INPUT 0x100
+// Extra sp_parse flag: the text was a str already (compile(), exec() and
+// eval() of a str): a "# coding: ..." declaration is not applied, as
+// CPython's PyCF_IGNORE_COOKIE. Without it, Latin-1 declared sources are
+// transcoded; encodings other than UTF-8 and Latin-1 are a SyntaxError.
+#define SP_PARSE_IGNORE_COOKIE 0x200
 
 // sp_parse_syntax_error(type, filename, src, len, lineno, col_offset,
 // end_lineno, end_col_offset, fmt, ...): raise `type` (SyntaxError or a

@@ -8,21 +8,29 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "objects/exc.h"
 #include "objects/int.h"
 #include "objects/none.h"
 #include "objects/str.h"
 
-// Recursion guard for deeply nested expressions.
-#define MAX_EXPR_DEPTH 1500
+// Recursion guard for deeply nested expressions (`-` or `not` or lambda
+// chains; brackets stop at 200 in the tokenizer). CPython accepts such
+// chains in the parser and then fails in the compiler with this same
+// RecursionError; we stop earlier to keep the C stack bounded.
+#define MAX_EXPR_DEPTH 4000
 
 static SpExpr *atom(Parser *p);
-static SpExpr *primary(Parser *p);
-static SpExpr *lambdef(Parser *p);
-static int for_if_clauses(Parser *p, SpComprehensionSeq *out);
 
-static int enter(Parser *p) {
+static SpExpr *lambdef(Parser *p);
+
+
+int sp_p_enter(Parser *p) {
     if (++p->depth > MAX_EXPR_DEPTH) {
-        sp_p_raise(p, SP_EXC_SYNTAX, "too many nested parentheses");
+        if (!p->error) {
+            sp_err_set_string(&SpExc_RecursionError,
+                              "maximum recursion depth exceeded during compilation");
+            p->error = 1;
+        }
         return 0;
     }
     return 1;
@@ -78,7 +86,7 @@ typedef struct Memo {
     int state;  // 0 unknown, 1 done
 } Memo;
 
-enum { MEMO_EXPRESSION, MEMO_DISJUNCTION, MEMO_KINDS };
+enum { MEMO_EXPRESSION, MEMO_DISJUNCTION, MEMO_ATOM, MEMO_KINDS };
 
 // The memo tables live in the arena: MEMO_KINDS arrays of ntokens entries,
 // made on first use in the second pass.
@@ -168,7 +176,7 @@ static SpExpr *power(Parser *p) {
     SpExpr *e;
     if (at_kw(p, SP_KW_AWAIT)) {
         p->pos++;
-        SpExpr *value = primary(p);
+        SpExpr *value = sp_p_primary(p);
         if (value == NULL) {
             return NULL;
         }
@@ -178,15 +186,20 @@ static SpExpr *power(Parser *p) {
         }
         e->v.Await.value = value;
     } else {
-        e = primary(p);
+        e = sp_p_primary(p);
         if (e == NULL) {
             return NULL;
         }
     }
-    if (sp_p_accept(p, SP_TOK_DOUBLESTAR)) {
+    if (cur_type(p) == SP_TOK_DOUBLESTAR) {
+        int op_pos = p->pos++;
         SpExpr *right = factor(p);
         if (right == NULL) {
-            return NULL;
+            if (p->error) {
+                return NULL;
+            }
+            p->pos = op_pos;
+            return e;
         }
         SpExpr *b = sp_p_expr(p, SP_EXPR_BIN_OP, start);
         if (b == NULL) {
@@ -210,7 +223,7 @@ static SpExpr *factor(Parser *p) {
     case SP_TOK_TILDE: op = SP_UNARY_INVERT; break;
     default: return power(p);
     }
-    if (!enter(p)) {
+    if (!sp_p_enter(p)) {
         return NULL;
     }
     p->pos++;
@@ -239,10 +252,16 @@ static SpExpr *binary(Parser *p, int min_prec) {
         if (prec < min_prec || prec == 0) {
             return left;
         }
-        p->pos++;
+        int op_pos = p->pos++;
         SpExpr *right = binary(p, prec + 1);
         if (right == NULL) {
-            return NULL;
+            if (p->error) {
+                return NULL;
+            }
+            // As PEG: the longest valid prefix wins; the caller meets the
+            // dangling operator.
+            p->pos = op_pos;
+            return left;
         }
         SpExpr *e = sp_p_expr(p, SP_EXPR_BIN_OP, start);
         if (e == NULL) {
@@ -304,8 +323,13 @@ static SpExpr *comparison(Parser *p) {
         if (op == 0) {
             break;
         }
+        int op_pos = p->pos;
         p->pos += width;
         SpExpr *right = sp_p_bitwise_or(p);
+        if (right == NULL && !p->error) {
+            p->pos = op_pos;  // the pairs parsed so far stand
+            break;
+        }
         if (right == NULL || sp_vec_push(p, &ops, (void *)(intptr_t)op) < 0 ||
             sp_vec_push(p, &rights, right) < 0) {
             goto fail;
@@ -346,7 +370,7 @@ static SpExpr *inversion(Parser *p) {
         return comparison(p);
     }
     int start = p->pos++;
-    if (!enter(p)) {
+    if (!sp_p_enter(p)) {
         return NULL;
     }
     SpExpr *operand = inversion(p);
@@ -374,12 +398,21 @@ static SpExpr *bool_chain(Parser *p, int kw, SpExpr *(*sub)(Parser *)) {
     if (sp_vec_push(p, &v, first) < 0) {
         return NULL;
     }
-    while (sp_p_accept_kw(p, kw)) {
+    while (at_kw(p, kw)) {
+        int op_pos = p->pos++;
         SpExpr *e = sub(p);
+        if (e == NULL && !p->error) {
+            p->pos = op_pos;
+            break;
+        }
         if (e == NULL || sp_vec_push(p, &v, e) < 0) {
             sp_vec_free(&v);
             return NULL;
         }
+    }
+    if (v.n == 1) {
+        sp_vec_free(&v);
+        return first;
     }
     SpExpr *e = sp_p_expr(p, SP_EXPR_BOOL_OP, start);
     if (e == NULL) {
@@ -508,10 +541,10 @@ static void invalid_expression(Parser *p) {
     p->pos = start;
     if (at_name(p) && peek_type(p, 1) != SP_TOK_LPAR) {
         SpExpr *name = sp_p_name_expr(p, p->pos, SP_CTX_LOAD);
-        if (name != NULL && is_legacy_name(name)) {
+        if (name != NULL) {
             p->pos++;
             SpExpr *b = sp_p_star_expressions(p);
-            if (b != NULL) {
+            if (b != NULL && is_legacy_name(name)) {
                 sp_p_raise_range(p, name, b, "Missing parentheses in call to '%U'. Did you mean %U(...)?",
                                  name->v.Name.id, name->v.Name.id);
                 return;
@@ -527,7 +560,7 @@ SpExpr *sp_p_expression(Parser *p) {
     if (memo_get(p, MEMO_EXPRESSION, &e)) {
         return e;
     }
-    if (!enter(p)) {
+    if (!sp_p_enter(p)) {
         return NULL;
     }
     if (p->invalid) {
@@ -669,7 +702,7 @@ SpExpr *sp_p_star_named_expression(Parser *p) {
 }
 
 // star_expression: '*' bitwise_or | expression
-static SpExpr *star_expression(Parser *p) {
+SpExpr *sp_p_star_expression(Parser *p) {
     if (cur_type(p) == SP_TOK_STAR) {
         return starred_bitwise_or(p);
     }
@@ -692,7 +725,12 @@ static SpExpr *tuple_of(Parser *p, SpExpr *(*item)(Parser *)) {
         if (!sp_p_can_start_expression(p)) {
             break;
         }
+        int item_pos = p->pos;
         SpExpr *e = item(p);
+        if (e == NULL && !p->error) {
+            p->pos = item_pos;  // the comma before it ends the tuple
+            break;
+        }
         if (e == NULL || sp_vec_push(p, &v, e) < 0) {
             sp_vec_free(&v);
             return NULL;
@@ -708,7 +746,7 @@ static SpExpr *tuple_of(Parser *p, SpExpr *(*item)(Parser *)) {
 }
 
 SpExpr *sp_p_star_expressions(Parser *p) {
-    return tuple_of(p, star_expression);
+    return tuple_of(p, sp_p_star_expression);
 }
 
 static SpExpr *plain_expression(Parser *p) {
@@ -767,7 +805,7 @@ static SpExpr *constant(Parser *p, SpObject *value) {
 static SpExpr *comprehension(Parser *p, SpExprKind kind, int start, SpExpr *elt, SpExpr *value,
                              int close) {
     SpComprehensionSeq gens;
-    if (for_if_clauses(p, &gens) < 0 || !sp_p_accept(p, close)) {
+    if (sp_p_for_if_clauses(p, &gens) < 0 || !sp_p_accept(p, close)) {
         return NULL;
     }
     SpExpr *e = sp_p_expr(p, kind, start);
@@ -813,7 +851,7 @@ static int display_rest(Parser *p, Vec *v, int close, int open_tok) {
     if (p->invalid && !p->error && at_kw(p, SP_KW_FOR) && open_tok != SP_TOK_LPAR) {
         SpComprehensionSeq gens;
         SpExpr *a = v->items[0], *b = v->items[v->n - 1];
-        if (for_if_clauses(p, &gens) == 0) {
+        if (sp_p_for_if_clauses(p, &gens) == 0) {
             sp_p_raise_range(p, a, b, "did you forget parentheses around the comprehension target?");
         }
         return -1;
@@ -880,7 +918,7 @@ static SpExpr *paren_atom(Parser *p) {
         if (first->kind == SP_EXPR_STARRED) {
             if (p->invalid) {
                 SpComprehensionSeq gens;
-                if (for_if_clauses(p, &gens) == 0) {
+                if (sp_p_for_if_clauses(p, &gens) == 0) {
                     starred_in_comprehension(p, first);
                 }
             }
@@ -905,7 +943,7 @@ static SpExpr *list_atom(Parser *p) {
             if (first->kind == SP_EXPR_STARRED) {
                 if (p->invalid) {
                     SpComprehensionSeq gens;
-                    if (for_if_clauses(p, &gens) == 0) {
+                    if (sp_p_for_if_clauses(p, &gens) == 0) {
                         starred_in_comprehension(p, first);
                     }
                 }
@@ -922,7 +960,7 @@ static SpExpr *list_atom(Parser *p) {
             if (p->invalid && at_kw(p, SP_KW_FOR)) {
                 // ('[' | '{') a=star_named_expression b=',' for_if_clauses
                 SpComprehensionSeq gens;
-                if (for_if_clauses(p, &gens) == 0) {
+                if (sp_p_for_if_clauses(p, &gens) == 0) {
                     sp_p_raise_at(p, SP_EXC_SYNTAX, first->lineno, first->col_offset + 1,
                                   comma->end_lineno, comma->end_col_offset + 1,
                                   "did you forget parentheses around the comprehension target?");
@@ -1001,7 +1039,7 @@ static SpExpr *brace_atom(Parser *p) {
         if (at_kw(p, SP_KW_FOR)) {
             if (p->invalid) {
                 SpComprehensionSeq gens;
-                if (for_if_clauses(p, &gens) == 0 && cur_type(p) == SP_TOK_RBRACE) {
+                if (sp_p_for_if_clauses(p, &gens) == 0 && cur_type(p) == SP_TOK_RBRACE) {
                     sp_p_raise_tok(p, stars, "dict unpacking cannot be used in dict comprehension");
                 }
             }
@@ -1038,7 +1076,7 @@ static SpExpr *brace_atom(Parser *p) {
             if (first->kind == SP_EXPR_STARRED) {
                 if (p->invalid) {
                     SpComprehensionSeq gens;
-                    if (for_if_clauses(p, &gens) == 0) {
+                    if (sp_p_for_if_clauses(p, &gens) == 0) {
                         starred_in_comprehension(p, first);
                     }
                 }
@@ -1111,7 +1149,7 @@ fail:
     return NULL;
 }
 
-static SpExpr *atom(Parser *p) {
+static SpExpr *atom_body(Parser *p) {
     SpToken *t = cur_tok(p);
     switch (t->type) {
     case SP_TOK_NAME:
@@ -1132,7 +1170,7 @@ static SpExpr *atom(Parser *p) {
     case SP_TOK_LPAR:
     case SP_TOK_LSQB:
     case SP_TOK_LBRACE: {
-        if (!enter(p)) {
+        if (!sp_p_enter(p)) {
             return NULL;
         }
         SpExpr *e = t->type == SP_TOK_LPAR ? paren_atom(p)
@@ -1143,6 +1181,17 @@ static SpExpr *atom(Parser *p) {
     default:
         return NULL;
     }
+}
+
+static SpExpr *atom(Parser *p) {
+    int start = p->pos;
+    SpExpr *e;
+    if (memo_get(p, MEMO_ATOM, &e)) {
+        return e;
+    }
+    e = atom_body(p);
+    memo_put(p, MEMO_ATOM, start, e);
+    return e;
 }
 
 // ===========================================================================
@@ -1239,244 +1288,17 @@ SpExpr *sp_p_slices(Parser *p) {
     return t;
 }
 
-// The last expression of the last comprehension clause (for error ranges).
-static SpExpr *last_comprehension_item(const SpComprehensionSeq *gens) {
-    const SpComprehension *c = gens->items[gens->n - 1];
-    return c->ifs.n ? c->ifs.items[c->ifs.n - 1] : c->iter;
-}
-
-static SpKeyword *make_keyword(Parser *p, int start, SpObject *arg, SpExpr *value) {
-    SpKeyword *k = sp_p_alloc(p, sizeof(SpKeyword));
-    if (k == NULL) {
-        return NULL;
-    }
-    const SpToken *a = &p->tokens[start], *b = sp_p_last_tok(p);
-    k->lineno = a->lineno;
-    k->col_offset = a->col_offset;
-    k->end_lineno = b->end_lineno;
-    k->end_col_offset = b->end_col_offset;
-    k->arg = arg;
-    k->value = value;
-    return k;
-}
-
-// invalid_kwarg for an argument starting at `start` (second pass).
-static void invalid_kwarg(Parser *p, int start) {
-    p->pos = start;
-    SpToken *t = cur_tok(p);
-    // ('True'|'False'|'None') '='
-    if (t->type == SP_TOK_NAME &&
-        (t->kw == SP_KW_TRUE || t->kw == SP_KW_FALSE || t->kw == SP_KW_NONE) &&
-        peek_type(p, 1) == SP_TOK_EQUAL) {
-        SpToken *eq = sp_p_tok_at(p, start + 1);
-        sp_p_raise_tok_range(p, t, eq, "cannot assign to %.*s", (int)(t->end - t->start), t->start);
-        return;
-    }
-    // NAME '=' expression for_if_clauses
-    if (at_name(p) && peek_type(p, 1) == SP_TOK_EQUAL) {
-        SpToken *eq = sp_p_tok_at(p, start + 1);
-        p->pos += 2;
-        SpComprehensionSeq gens;
-        if (sp_p_expression(p) != NULL && at_kw(p, SP_KW_FOR) && for_if_clauses(p, &gens) == 0) {
-            sp_p_raise_tok_range(p, t, eq,
-                                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        }
-        p->pos = start;
-        return;
-    }
-    // !(NAME '=') a=expression b='='
-    SpExpr *a = sp_p_expression(p);
-    if (a != NULL && cur_type(p) == SP_TOK_EQUAL) {
-        SpToken *eq = cur_tok(p);
-        sp_p_raise_at(p, SP_EXC_SYNTAX, a->lineno, a->col_offset + 1, eq->end_lineno,
-                      eq->end_col_offset + 1,
-                      "expression cannot contain assignment, perhaps you meant \"==\"?");
-        return;
-    }
-    p->pos = start;
-}
-
-// The arguments of a call (or class bases) after '(' up to ')' (not
-// consumed): positional and starred first, then keywords, '**' and further
-// starred ones, as CPython's args/kwargs rules.
-int sp_p_call_args(Parser *p, SpExprSeq *args_out, SpKeywordSeq *kw_out) {
-    Vec args, kws;
-    sp_vec_init(&args);
-    sp_vec_init(&kws);
-    int seen_keyword = 0, seen_double_star = 0;
-    for (;;) {
-        int start = p->pos;
-        SpToken *t = cur_tok(p);
-        if (t->type == SP_TOK_STAR) {
-            if (seen_double_star) {
-                // iterable argument unpacking follows keyword argument unpacking
-                if (p->invalid) {
-                    sp_p_raise(p, SP_EXC_SYNTAX,
-                               "iterable argument unpacking follows keyword argument unpacking");
-                }
-                goto fail;
-            }
-            p->pos++;
-            SpExpr *value = sp_p_expression(p);
-            if (value == NULL) {
-                goto fail;
-            }
-            SpExpr *e = sp_p_expr(p, SP_EXPR_STARRED, start);
-            if (e == NULL || sp_vec_push(p, &args, e) < 0) {
-                goto fail;
-            }
-            e->v.Starred.value = value;
-            e->v.Starred.ctx = SP_CTX_LOAD;
-        } else if (t->type == SP_TOK_DOUBLESTAR) {
-            p->pos++;
-            SpExpr *value = sp_p_expression(p);
-            if (value == NULL) {
-                goto fail;
-            }
-            SpKeyword *k = make_keyword(p, start, NULL, value);
-            if (k == NULL || sp_vec_push(p, &kws, k) < 0) {
-                goto fail;
-            }
-            seen_double_star = 1;
-        } else if (t->type == SP_TOK_NAME && t->kw == 0 && peek_type(p, 1) == SP_TOK_EQUAL) {
-            SpObject *arg = sp_p_name_of(p, t);
-            p->pos += 2;
-            SpExpr *value = arg ? sp_p_expression(p) : NULL;
-            if (value == NULL) {
-                goto fail;
-            }
-            if (at_kw(p, SP_KW_FOR) && p->invalid) {
-                invalid_kwarg(p, start);
-                goto fail;
-            }
-            SpKeyword *k = make_keyword(p, start, arg, value);
-            if (k == NULL || sp_vec_push(p, &kws, k) < 0) {
-                goto fail;
-            }
-            seen_keyword = 1;
-        } else {
-            // (assignment_expression | expression !':=') !'='
-            SpExpr *e;
-            if (at_name(p) && peek_type(p, 1) == SP_TOK_COLONEQUAL) {
-                e = sp_p_named_expression(p);
-            } else {
-                e = sp_p_expression(p);
-                if (e != NULL && cur_type(p) == SP_TOK_COLONEQUAL) {
-                    e = NULL;
-                }
-            }
-            if (e == NULL) {
-                if (p->invalid && !p->error) {
-                    invalid_kwarg(p, start);
-                }
-                goto fail;
-            }
-            if (cur_type(p) == SP_TOK_EQUAL) {
-                if (p->invalid) {
-                    invalid_kwarg(p, start);
-                }
-                goto fail;
-            }
-            if (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
-                // A generator expression must be the sole argument.
-                if (p->invalid) {
-                    SpComprehensionSeq gens;
-                    if (for_if_clauses(p, &gens) == 0) {
-                        if (args.n > 0 || kws.n > 0 || cur_type(p) == SP_TOK_COMMA) {
-                            sp_p_raise_range(p, e, last_comprehension_item(&gens),
-                                             "Generator expression must be parenthesized");
-                        }
-                    }
-                }
-                goto fail;
-            }
-            if (seen_keyword || seen_double_star) {
-                if (p->invalid) {
-                    // Finish the argument list, then complain (the error is
-                    // reported at the furthest token, as CPython's).
-                    while (sp_p_accept(p, SP_TOK_COMMA) && sp_p_can_start_expression(p)) {
-                        if (sp_p_expression(p) == NULL) {
-                            break;
-                        }
-                    }
-                    if (!p->error) {
-                        sp_p_raise(p, SP_EXC_SYNTAX,
-                                   seen_double_star
-                                       ? "positional argument follows keyword argument unpacking"
-                                       : "positional argument follows keyword argument");
-                    }
-                }
-                goto fail;
-            }
-            if (sp_vec_push(p, &args, e) < 0) {
-                goto fail;
-            }
-        }
-        if (!sp_p_accept(p, SP_TOK_COMMA) || cur_type(p) == SP_TOK_RPAR) {
-            break;
-        }
-    }
-    if (cur_type(p) != SP_TOK_RPAR) {
-        goto fail;
-    }
-    if (VEC_FINISH(p, &args, *args_out) < 0 || VEC_FINISH(p, &kws, *kw_out) < 0) {
-        goto fail;
-    }
-    return 0;
-fail:
-    sp_vec_free(&args);
-    sp_vec_free(&kws);
-    return -1;
-}
-
 // call(p, start, func): after the '(' of a call.
 static SpExpr *call(Parser *p, int start, SpExpr *func) {
     int open = p->pos++;
     SpExprSeq args = {0, NULL};
     SpKeywordSeq keywords = {0, NULL};
-    // primary genexp: f(x for x in y) -- the generator spans the parentheses.
-    if (cur_type(p) != SP_TOK_RPAR && cur_type(p) != SP_TOK_STAR &&
-        cur_type(p) != SP_TOK_DOUBLESTAR &&
-        !(at_name(p) && peek_type(p, 1) == SP_TOK_EQUAL)) {
-        int save = p->pos;
-        int invalid = p->invalid;
-        SpExpr *first;
-        if (at_name(p) && peek_type(p, 1) == SP_TOK_COLONEQUAL) {
-            first = sp_p_named_expression(p);
-        } else {
-            first = sp_p_expression(p);
-        }
-        if (first != NULL && (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC))) {
-            SpComprehensionSeq gens;
-            if (for_if_clauses(p, &gens) == 0 && sp_p_accept(p, SP_TOK_RPAR)) {
-                SpExpr *g = sp_p_expr(p, SP_EXPR_GENERATOR_EXP, open);
-                if (g == NULL) {
-                    return NULL;
-                }
-                g->v.GeneratorExp.elt = first;
-                g->v.GeneratorExp.generators = gens;
-                args.items = sp_p_alloc(p, sizeof(SpExpr *));
-                if (args.items == NULL) {
-                    return NULL;
-                }
-                args.items[0] = g;
-                args.n = 1;
-                goto make;
-            }
-        }
-        if (p->error) {
-            return NULL;
-        }
-        p->invalid = invalid;
-        p->pos = save;
-    }
-    if (cur_type(p) != SP_TOK_RPAR && sp_p_call_args(p, &args, &keywords) < 0) {
+    if (cur_type(p) != SP_TOK_RPAR && sp_p_call_args(p, open, &args, &keywords) < 0) {
         return NULL;
     }
     if (!sp_p_accept(p, SP_TOK_RPAR)) {
         return NULL;
     }
-make:;
     SpExpr *e = sp_p_expr(p, SP_EXPR_CALL, start);
     if (e != NULL) {
         e->v.Call.func = func;
@@ -1487,58 +1309,57 @@ make:;
 }
 
 // primary: atom ('.' NAME | '(' arguments ')' | genexp | '[' slices ']')*
-static SpExpr *primary(Parser *p) {
+SpExpr *sp_p_primary(Parser *p) {
     int start = p->pos;
     SpExpr *e = atom(p);
     while (e != NULL) {
-        int t = cur_type(p);
+        int t = cur_type(p), trailer = p->pos;
+        SpExpr *next = NULL;
         if (t == SP_TOK_DOT) {
-            if (!at_name(p) && peek_type(p, 1) != SP_TOK_NAME) {
-                return NULL;
-            }
             SpToken *name = sp_p_tok_at(p, p->pos + 1);
-            if (name->type != SP_TOK_NAME || name->kw != 0) {
-                return NULL;
+            if (name->type == SP_TOK_NAME && name->kw == 0) {
+                p->pos += 2;
+                next = sp_p_expr(p, SP_EXPR_ATTRIBUTE, start);
+                if (next != NULL) {
+                    next->v.Attribute.value = e;
+                    next->v.Attribute.attr = sp_p_name_of(p, name);
+                    next->v.Attribute.ctx = SP_CTX_LOAD;
+                }
             }
-            p->pos += 2;
-            SpExpr *a = sp_p_expr(p, SP_EXPR_ATTRIBUTE, start);
-            if (a == NULL) {
-                return NULL;
-            }
-            a->v.Attribute.value = e;
-            a->v.Attribute.attr = sp_p_name_of(p, name);
-            a->v.Attribute.ctx = SP_CTX_LOAD;
-            if (a->v.Attribute.attr == NULL) {
-                return NULL;
-            }
-            e = a;
         } else if (t == SP_TOK_LPAR) {
-            if (!enter(p)) {
+            if (!sp_p_enter(p)) {
                 return NULL;
             }
-            e = call(p, start, e);
+            next = call(p, start, e);
             p->depth--;
         } else if (t == SP_TOK_LSQB) {
-            if (!enter(p)) {
+            if (!sp_p_enter(p)) {
                 return NULL;
             }
             p->pos++;
             SpExpr *slice = sp_p_slices(p);
             p->depth--;
-            if (slice == NULL || !sp_p_accept(p, SP_TOK_RSQB)) {
-                return NULL;
+            if (slice != NULL && sp_p_accept(p, SP_TOK_RSQB)) {
+                next = sp_p_expr(p, SP_EXPR_SUBSCRIPT, start);
+                if (next != NULL) {
+                    next->v.Subscript.value = e;
+                    next->v.Subscript.slice = slice;
+                    next->v.Subscript.ctx = SP_CTX_LOAD;
+                }
             }
-            SpExpr *s = sp_p_expr(p, SP_EXPR_SUBSCRIPT, start);
-            if (s == NULL) {
-                return NULL;
-            }
-            s->v.Subscript.value = e;
-            s->v.Subscript.slice = slice;
-            s->v.Subscript.ctx = SP_CTX_LOAD;
-            e = s;
         } else {
             break;
         }
+        if (p->error) {
+            return NULL;
+        }
+        if (next == NULL) {
+            // A trailer that does not parse is left for the caller (PEG
+            // backtracking to the shorter primary).
+            p->pos = trailer;
+            break;
+        }
+        e = next;
     }
     return e;
 }
@@ -1547,7 +1368,7 @@ static SpExpr *primary(Parser *p) {
 // Comprehensions
 
 // for_if_clauses: ('for' star_targets 'in' ~ disjunction ('if' disjunction)*)+
-static int for_if_clauses(Parser *p, SpComprehensionSeq *out) {
+int sp_p_for_if_clauses(Parser *p, SpComprehensionSeq *out) {
     Vec gens;
     sp_vec_init(&gens);
     while (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
@@ -1600,355 +1421,7 @@ fail:
 }
 
 // ===========================================================================
-// Targets
-
-// star_target: '*' (!'*' star_target) | target_with_star_atom. Parsed as a
-// primary (atom with trailers, or a parenthesised/bracketed display) and
-// left in Load context: the caller converts with sp_p_set_context.
-SpExpr *sp_p_star_target(Parser *p) {
-    int start = p->pos;
-    if (sp_p_accept(p, SP_TOK_STAR)) {
-        if (cur_type(p) == SP_TOK_STAR) {
-            return NULL;
-        }
-        if (!enter(p)) {
-            return NULL;
-        }
-        SpExpr *value = sp_p_star_target(p);
-        p->depth--;
-        if (value == NULL) {
-            return NULL;
-        }
-        SpExpr *e = sp_p_expr(p, SP_EXPR_STARRED, start);
-        if (e != NULL) {
-            e->v.Starred.value = value;
-            e->v.Starred.ctx = SP_CTX_LOAD;
-        }
-        return e;
-    }
-    return primary(p);
-}
-
-// star_targets: star_target !',' | star_target (',' star_target)* [','] -> Tuple
-// The result is already in Store context; NULL if it is not a valid target.
-SpExpr *sp_p_star_targets(Parser *p) {
-    int start = p->pos;
-    SpExpr *first = sp_p_star_target(p);
-    if (first == NULL) {
-        return NULL;
-    }
-    SpExpr *result = first;
-    if (cur_type(p) == SP_TOK_COMMA) {
-        Vec v;
-        sp_vec_init(&v);
-        if (sp_vec_push(p, &v, first) < 0) {
-            return NULL;
-        }
-        while (sp_p_accept(p, SP_TOK_COMMA)) {
-            int t = cur_type(p);
-            if (t != SP_TOK_STAR && t != SP_TOK_LPAR && t != SP_TOK_LSQB && !at_name(p)) {
-                break;
-            }
-            SpExpr *e = sp_p_star_target(p);
-            if (e == NULL || sp_vec_push(p, &v, e) < 0) {
-                sp_vec_free(&v);
-                return NULL;
-            }
-        }
-        result = sp_p_expr(p, SP_EXPR_TUPLE, start);
-        if (result == NULL || VEC_FINISH(p, &v, result->v.Tuple.elts) < 0) {
-            sp_vec_free(&v);
-            return NULL;
-        }
-    }
-    if (!sp_p_set_context(p, result, SP_CTX_STORE)) {
-        return NULL;
-    }
-    return result;
-}
-
-int sp_p_set_context(Parser *p, SpExpr *e, SpExprContext ctx) {
-    switch (e->kind) {
-    case SP_EXPR_NAME:
-        e->v.Name.ctx = ctx;
-        return 1;
-    case SP_EXPR_ATTRIBUTE:
-        e->v.Attribute.ctx = ctx;
-        return 1;
-    case SP_EXPR_SUBSCRIPT:
-        e->v.Subscript.ctx = ctx;
-        return 1;
-    case SP_EXPR_STARRED:
-        if (ctx == SP_CTX_DEL || e->v.Starred.value->kind == SP_EXPR_STARRED) {
-            return 0;
-        }
-        e->v.Starred.ctx = ctx;
-        return sp_p_set_context(p, e->v.Starred.value, ctx);
-    case SP_EXPR_TUPLE:
-    case SP_EXPR_LIST:
-        for (ssize_t i = 0; i < e->v.Tuple.elts.n; i++) {
-            if (!sp_p_set_context(p, e->v.Tuple.elts.items[i], ctx)) {
-                return 0;
-            }
-        }
-        e->v.Tuple.ctx = ctx;
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-// ===========================================================================
-// Lambda and def parameters
-
-static SpArg *make_arg(Parser *p, int start, SpExpr *annotation) {
-    SpArg *a = sp_p_alloc(p, sizeof(SpArg));
-    if (a == NULL) {
-        return NULL;
-    }
-    const SpToken *s = &p->tokens[start], *e = sp_p_last_tok(p);
-    a->lineno = s->lineno;
-    a->col_offset = s->col_offset;
-    a->end_lineno = e->end_lineno;
-    a->end_col_offset = e->end_col_offset;
-    a->arg = sp_p_name_of(p, s);
-    a->annotation = annotation;
-    return a->arg ? a : NULL;
-}
-
-SpArguments *sp_p_empty_arguments(Parser *p) {
-    return sp_p_alloc(p, sizeof(SpArguments));
-}
-
-// param: NAME [':' expression] (no annotation in lambdas). star: '*' NAME may
-// be annotated with a star_expression (`*args: *Ts`).
-static SpArg *param(Parser *p, int lambda, int star) {
-    if (!at_name(p)) {
-        return NULL;
-    }
-    int start = p->pos++;
-    SpExpr *annotation = NULL;
-    if (!lambda && sp_p_accept(p, SP_TOK_COLON)) {
-        annotation = star ? star_expression(p) : sp_p_expression(p);
-        if (annotation == NULL) {
-            return NULL;
-        }
-    }
-    return make_arg(p, start, annotation);
-}
-
-// The parameter list of a def (up to ')') or a lambda (up to ':').
-SpArguments *sp_p_params(Parser *p, int lambda) {
-    int close = lambda ? SP_TOK_COLON : SP_TOK_RPAR;
-    Vec posonly, args, defaults, kwonly, kwdefaults;
-    sp_vec_init(&posonly);
-    sp_vec_init(&args);
-    sp_vec_init(&defaults);
-    sp_vec_init(&kwonly);
-    sp_vec_init(&kwdefaults);
-    SpArg *vararg = NULL, *kwarg = NULL;
-    int seen_slash = 0, seen_star = 0;
-    SpArguments *a = NULL;
-    for (;;) {
-        SpToken *t = cur_tok(p);
-        if (t->type == close || p->error) {
-            break;
-        }
-        if (t->type == SP_TOK_SLASH) {
-            if (p->invalid) {
-                if (seen_star) {
-                    sp_p_raise_tok(p, t, "/ must be ahead of *");
-                } else if (seen_slash) {
-                    sp_p_raise_tok(p, t, "/ may appear only once");
-                } else if (args.n == 0 && peek_type(p, 1) == SP_TOK_COMMA) {
-                    sp_p_raise_tok(p, t, "at least one argument must precede /");
-                }
-            }
-            if (seen_slash || seen_star || args.n == 0) {
-                goto fail;
-            }
-            p->pos++;
-            seen_slash = 1;
-            // All parameters so far are positional-only.
-            for (ssize_t i = 0; i < args.n; i++) {
-                if (sp_vec_push(p, &posonly, args.items[i]) < 0) {
-                    goto fail;
-                }
-            }
-            args.n = 0;
-            if (p->invalid && cur_type(p) == SP_TOK_STAR && !lambda) {
-                // param_maybe_default+ '/' '*': "expected comma between / and *"
-                sp_p_raise_tok(p, cur_tok(p), "expected comma between / and *");
-                goto fail;
-            }
-        } else if (t->type == SP_TOK_STAR) {
-            if (seen_star || kwarg) {
-                if (p->invalid) {
-                    if (kwarg) {
-                        sp_p_raise_tok(p, t, "arguments cannot follow var-keyword argument");
-                    } else {
-                        sp_p_raise_tok(p, t, "* argument may appear only once");
-                    }
-                }
-                goto fail;
-            }
-            p->pos++;
-            seen_star = 1;
-            if (cur_type(p) == SP_TOK_COMMA) {
-                // Bare '*': keyword-only parameters must follow.
-                int after = peek_type(p, 1);
-                if (after == close || after == SP_TOK_DOUBLESTAR) {
-                    if (p->invalid) {
-                        if (lambda) {
-                            sp_p_raise(p, SP_EXC_SYNTAX, "named arguments must follow bare *");
-                        } else {
-                            sp_p_raise_tok(p, t, "named arguments must follow bare *");
-                        }
-                    }
-                    goto fail;
-                }
-            } else if (cur_type(p) == close) {
-                if (p->invalid) {
-                    if (lambda) {
-                        sp_p_raise(p, SP_EXC_SYNTAX, "named arguments must follow bare *");
-                    } else {
-                        sp_p_raise_tok(p, t, "named arguments must follow bare *");
-                    }
-                }
-                goto fail;
-            } else {
-                vararg = param(p, lambda, 1);
-                if (vararg == NULL) {
-                    goto fail;
-                }
-                if (cur_type(p) == SP_TOK_EQUAL) {
-                    if (p->invalid) {
-                        sp_p_raise_tok(p, cur_tok(p),
-                                       "var-positional argument cannot have default value");
-                    }
-                    goto fail;
-                }
-            }
-        } else if (t->type == SP_TOK_DOUBLESTAR) {
-            if (kwarg) {
-                if (p->invalid) {
-                    sp_p_raise_tok(p, t, "arguments cannot follow var-keyword argument");
-                }
-                goto fail;
-            }
-            p->pos++;
-            kwarg = param(p, lambda, 0);
-            if (kwarg == NULL) {
-                goto fail;
-            }
-            if (cur_type(p) == SP_TOK_EQUAL) {
-                if (p->invalid) {
-                    sp_p_raise_tok(p, cur_tok(p), "var-keyword argument cannot have default value");
-                }
-                goto fail;
-            }
-        } else if (t->type == SP_TOK_NAME && t->kw == 0) {
-            if (kwarg) {
-                if (p->invalid) {
-                    SpArg *bad = param(p, lambda, 0);
-                    if (bad != NULL) {
-                        sp_p_raise_at(p, SP_EXC_SYNTAX, bad->lineno, bad->col_offset + 1,
-                                      bad->end_lineno, bad->end_col_offset + 1,
-                                      "arguments cannot follow var-keyword argument");
-                    }
-                }
-                goto fail;
-            }
-            SpArg *arg = param(p, lambda, 0);
-            if (arg == NULL) {
-                goto fail;
-            }
-            SpExpr *dflt = NULL;
-            if (cur_type(p) == SP_TOK_EQUAL) {
-                SpToken *eq = cur_tok(p);
-                p->pos++;
-                int after = cur_type(p);
-                if (after == close || after == SP_TOK_COMMA) {
-                    if (p->invalid && (after == SP_TOK_RPAR || after == SP_TOK_COMMA)) {
-                        sp_p_raise_tok(p, eq, "expected default value expression");
-                    }
-                    goto fail;
-                }
-                dflt = sp_p_expression(p);
-                if (dflt == NULL) {
-                    goto fail;
-                }
-            }
-            if (seen_star) {
-                if (sp_vec_push(p, &kwonly, arg) < 0 || sp_vec_push(p, &kwdefaults, dflt) < 0) {
-                    goto fail;
-                }
-            } else {
-                if (dflt == NULL && defaults.n > 0) {
-                    if (p->invalid) {
-                        sp_p_raise_at(p, SP_EXC_SYNTAX, arg->lineno, arg->col_offset + 1,
-                                      arg->end_lineno, arg->end_col_offset + 1,
-                                      "non-default argument follows default argument");
-                    }
-                    goto fail;
-                }
-                if (sp_vec_push(p, &args, arg) < 0 ||
-                    (dflt != NULL && sp_vec_push(p, &defaults, dflt) < 0)) {
-                    goto fail;
-                }
-            }
-        } else if (t->type == SP_TOK_LPAR && p->invalid) {
-            // Function parameters cannot be parenthesized
-            SpToken *open = t;
-            p->pos++;
-            int n = 0;
-            while (at_name(p)) {
-                p->pos++;
-                n++;
-                if (!sp_p_accept(p, SP_TOK_COMMA)) {
-                    break;
-                }
-            }
-            if (n > 0 && cur_type(p) == SP_TOK_RPAR) {
-                sp_p_raise_tok_range(p, open, cur_tok(p),
-                                     lambda ? "Lambda expression parameters cannot be parenthesized"
-                                            : "Function parameters cannot be parenthesized");
-            }
-            goto fail;
-        } else {
-            goto fail;
-        }
-        if (!sp_p_accept(p, SP_TOK_COMMA)) {
-            if (cur_type(p) != close) {
-                goto fail;
-            }
-            break;
-        }
-        if (kwarg && cur_type(p) != close && p->invalid) {
-            continue;  // diagnosed at the next parameter
-        }
-    }
-    if (p->error || cur_type(p) != close) {
-        goto fail;
-    }
-    a = sp_p_alloc(p, sizeof(SpArguments));
-    if (a == NULL || VEC_FINISH(p, &posonly, a->posonlyargs) < 0 ||
-        VEC_FINISH(p, &args, a->args) < 0 || VEC_FINISH(p, &defaults, a->defaults) < 0 ||
-        VEC_FINISH(p, &kwonly, a->kwonlyargs) < 0 ||
-        VEC_FINISH(p, &kwdefaults, a->kw_defaults) < 0) {
-        goto fail;
-    }
-    a->vararg = vararg;
-    a->kwarg = kwarg;
-    return a;
-fail:
-    sp_vec_free(&posonly);
-    sp_vec_free(&args);
-    sp_vec_free(&defaults);
-    sp_vec_free(&kwonly);
-    sp_vec_free(&kwdefaults);
-    return NULL;
-}
+// Lambda
 
 // lambdef: 'lambda' [lambda_params] ':' expression
 static SpExpr *lambdef(Parser *p) {

@@ -1,7 +1,8 @@
 // smallpy: the parser's private state and the helpers its files share
-// (parser.c: entry, tokens, statements; parser_expr.c: expressions, targets,
-// arguments; parser_string.c: literals and f-strings; parser_error.c:
-// SyntaxError construction and the "invalid_*" diagnostics).
+// (parser.c: entry, tokens, nodes; parser_stmt.c: statements; parser_expr.c:
+// expressions; parser_params.c: parameters, call arguments, targets;
+// parser_string.c: literals and f-strings; parser_error.c: SyntaxError
+// construction and the helpers of the "invalid_*" diagnostics).
 //
 // The parser mirrors CPython 3.11's two passes: the first parses without
 // the special diagnostics and, on failure, remembers the furthest token it
@@ -44,6 +45,7 @@ typedef struct Parser {
     SpObject *filename;
     int mode;          // SpCompileMode
     int flags;         // SP_CF_* and SP_PARSE_*
+    int prompt;        // REPL input (SP_TOKMODE_PROMPT)
     int invalid;       // second pass: run the invalid_* diagnostics
     int error;         // an exception is set: unwind
     int tok_error_raised;  // the exception is the tokenizer's
@@ -126,6 +128,9 @@ int sp_vec_finish(Parser *p, Vec *v, ssize_t *n, void *items_out);
 // otherwise "did not match" (a syntax error to be diagnosed later).
 
 int sp_p_block(Parser *p, SpStmtSeq *out, const SpToken *kw, const char *what);
+// Run the start rule of p->mode from the first token (parser_stmt.c): the
+// tree, or NULL (p->error tells an exception from a plain failure).
+SpAstMod *sp_p_run_start_rule(Parser *p);
 
 SpExpr *sp_p_expression(Parser *p);              // expression (ternary, lambda)
 SpExpr *sp_p_expression_no_invalid(Parser *p);   // expression_without_invalid
@@ -142,8 +147,16 @@ SpExpr *sp_p_slices(Parser *p);
 SpArguments *sp_p_params(Parser *p, int lambda);
 SpArguments *sp_p_empty_arguments(Parser *p);
 // Call arguments after '(' up to (not including) ')': fills args/keywords.
-int sp_p_call_args(Parser *p, SpExprSeq *args, SpKeywordSeq *keywords);
+// open: the index of the '(' of a call (a sole generator expression argument
+// then spans the parentheses), or -1 for class bases.
+int sp_p_call_args(Parser *p, int open, SpExprSeq *args, SpKeywordSeq *keywords);
 int sp_p_can_start_expression(Parser *p);
+SpExpr *sp_p_primary(Parser *p);         // atom with its trailers
+SpExpr *sp_p_star_expression(Parser *p); // '*' bitwise_or | expression
+int sp_p_for_if_clauses(Parser *p, SpComprehensionSeq *out);
+// sp_p_enter(p): one more level of nesting; 0 (error raised) when too deep.
+// The caller decrements p->depth after the nested parse.
+int sp_p_enter(Parser *p);
 
 // set_context(p, e, ctx): turn an expression into an assignment or deletion
 // target (recursively for tuples, lists, starred). Returns 0 if e cannot be

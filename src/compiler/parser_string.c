@@ -151,8 +151,11 @@ static int decode_str(Parser *p, SpStrWriter *w, const char *s, size_t len, int 
         s++;
         vpos++;
         if (s >= end) {
-            decode_error(p, estart, vpos, "\\ at end of string", '\\');
-            return -1;
+            // A lone backslash ending the text (f'\\{x}' splits there): kept.
+            if (sp_str_writer_write_char(w, '\\') < 0) {
+                goto nomem;
+            }
+            break;
         }
         c = (unsigned char)*s;
         if (c >= 0x80) {
@@ -214,10 +217,13 @@ static int decode_str(Parser *p, SpStrWriter *w, const char *s, size_t len, int 
             const char *name = s + 1;
             const char *close = s < end && *s == '{' ? memchr(name, '}', (size_t)(end - name)) : NULL;
             if (close == NULL || close == name) {
-                // CPython's decoder stops at the end of what it recognised.
-                int stop = vpos + (s < end && *s == '{' ? 1 : 0);
-                decode_error(p, estart, close == name ? stop + 1 : stop,
-                             "malformed \\N character escape", '\\');
+                // Without '{' the error covers "\\N"; with an unclosed or
+                // empty name, everything up to the end (or the '}').
+                int stop = vpos;
+                if (s < end && *s == '{') {
+                    stop = close == name ? vpos + 1 : vpos + (int)(end - s);
+                }
+                decode_error(p, estart, stop, "malformed \\N character escape", '\\');
                 return -1;
             }
             int nlen = (int)(close - name);
@@ -545,8 +551,9 @@ static int find_expr(Parser *p, const char **str, const char *end, int raw, int 
             lines += *q == '\n';
         }
     }
+    // The token's column counts only when the field is on its first line.
     SpExpr *value = sp_p_fstring_expr(p, expr_start, (size_t)(expr_end - expr_start),
-                                      t->lineno + lines, t->col_offset + cols);
+                                      t->lineno + lines, lines ? cols : t->col_offset + cols);
     if (value == NULL) {
         return -1;
     }
@@ -748,6 +755,19 @@ SpExpr *sp_p_strings(Parser *p) {
     const SpToken *ft = &p->tokens[first], *lt = &p->tokens[last];
     Span outer = {ft, lt};
     Literal lit;
+    // Source text that is not UTF-8 shows up here (comments may hold any
+    // bytes): CPython's decoder error, for the first bad literal.
+    for (int i = first; i <= last; i++) {
+        split_literal(&p->tokens[i], &lit);
+        size_t bad;
+        const char *why = lit.bytes ? NULL : sp_utf8_check(lit.body, lit.len, &bad);
+        if (why != NULL) {
+            sp_p_raise(p, SP_EXC_SYNTAX,
+                       "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s",
+                       (unsigned char)lit.body[bad], (int)bad, why);
+            return NULL;
+        }
+    }
     split_literal(ft, &lit);
     int kind_u = lit.u;
 

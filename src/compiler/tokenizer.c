@@ -146,7 +146,7 @@ static int soft_error(SpTokenizer *tok, SpTokErrKind kind) {
 // ---------------------------------------------------------------------------
 // Set-up.
 
-void sp_tokenizer_init(SpTokenizer *tok, const char *src, size_t len, int interactive) {
+void sp_tokenizer_init(SpTokenizer *tok, const char *src, size_t len, int mode) {
     memset(tok, 0, sizeof *tok);
     tok->buf = src;
     tok->end = src + len;
@@ -157,7 +157,8 @@ void sp_tokenizer_init(SpTokenizer *tok, const char *src, size_t len, int intera
     tok->cur = tok->line_start = tok->buf;
     tok->lineno = 1;
     tok->atbol = 1;
-    tok->interactive = interactive;
+    tok->interactive = mode == SP_TOKMODE_SINGLE;
+    tok->prompt = mode == SP_TOKMODE_PROMPT;
 }
 
 // ---------------------------------------------------------------------------
@@ -210,7 +211,8 @@ static int end_of_number(SpTokenizer *tok, int c, const char *kind) {
     if (keyword) {
         return 1;
     }
-    if (c != EOF_ && is_id_char(c)) {
+    // Only ASCII letters and digits: "2Δ" is a number and a name.
+    if (c != EOF_ && c < 128 && is_id_char(c)) {
         backup(tok, c);
         syntax_error(tok, "invalid %s literal", kind);
         return 0;
@@ -390,6 +392,47 @@ static uint32_t decode_utf8(const char **pp, const char *end) {
     return c;
 }
 
+const char *sp_utf8_check(const char *str, size_t n, size_t *pos) {
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        int len;
+        unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;  // no surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            *pos = i;
+            return "invalid start byte";
+        }
+        for (int k = 1; k < len; k++) {
+            if (i + (size_t)k >= n) {
+                *pos = i;
+                return "unexpected end of data";
+            }
+            unsigned b = s[i + (size_t)k];
+            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) {
+                *pos = i;
+                return "invalid continuation byte";
+            }
+        }
+        i += (size_t)len;
+    }
+    return NULL;
+}
+
 // Non-printable code points (CPython's str.isprintable() is false), for the
 // message's wording. A coarse test is enough here: controls, format and
 // separator characters.
@@ -410,6 +453,14 @@ static int is_printable(uint32_t c) {
 // cursor is put after the bad character and a SyntaxError recorded.
 static int check_identifier(SpTokenizer *tok, const char *start) {
     const char *p = start;
+    size_t bad;
+    const char *why = sp_utf8_check(start, (size_t)(tok->cur - start), &bad);
+    if (why != NULL) {
+        tok->cur = start + bad + 1;
+        return syntax_error(tok, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
+                                 "position %d: %s",
+                            (unsigned char)start[bad], (int)bad, why);
+    }
     int first = 1;
     while (p < tok->cur) {
         const char *cstart = p;
@@ -636,7 +687,15 @@ static int indentation(SpTokenizer *tok) {
     }
     backup(tok, c);
     if (c == '#' || c == '\n') {
-        return 1;
+        // At the REPL a totally empty line ends a block (it is a NEWLINE),
+        // and so does a first line with only blanks or a comment.
+        if (tok->prompt && ((col == 0 && c == '\n') || tok->lineno == 1)) {
+            if (tok->lineno == 1 && !(col == 0 && c == '\n')) {
+                col = altcol = 0;
+            }
+        } else {
+            return 1;
+        }
     }
     if (tok->level != 0) {
         return 0;
@@ -679,6 +738,11 @@ int sp_tokenizer_get(SpTokenizer *tok, SpToken *t) {
     const char *start;
 
 nextline:
+    if (tok->prompt && tok->cur >= tok->end && tok->pendin == 0) {
+        // The REPL's text ends here: the parser needs another line.
+        tok->hit_eof = 1;
+        return soft_error(tok, SP_TOKERR_EOF);
+    }
     if (tok->atbol && !tok->done) {
         int r = indentation(tok);
         if (r < 0) {
@@ -714,7 +778,7 @@ again:
     }
 
     if (c == EOF_) {
-        if (tok->level > 0) {
+        if (tok->level > 0 || tok->prompt) {
             return soft_error(tok, SP_TOKERR_EOF);
         }
         // Single (interactive) mode: the end of input first closes the

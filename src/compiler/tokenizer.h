@@ -79,21 +79,34 @@ typedef struct SpTokenizer {
     int parenlinenostack[SP_TOK_MAXLEVEL];
     int parencolstack[SP_TOK_MAXLEVEL];
     int interactive;   // single mode: the first end of input yields NEWLINE and DEDENTs
+    int prompt;        // REPL: empty lines are NEWLINEs; the end of input means "more to come"
     int started;       // a token other than ENDMARKER has been produced
     int done;          // end of input reached (ENDMARKER produced)
     int hit_eof;       // a read went past the end of the input (CPython's E_EOF state)
     SpTokError err;
 } SpTokenizer;
 
-// sp_tokenizer_init(tok, src, len, interactive): tokenize src[0..len); the
-// byte src[len] must be '\0' and lines must end in '\n' only (the parser
+// sp_tokenizer_init(tok, src, len, mode): tokenize src[0..len); the byte
+// src[len] must be '\0' and lines must end in '\n' only (the parser
 // normalises "\r\n" and "\r" first, as CPython's translate_newlines).
-void sp_tokenizer_init(SpTokenizer *tok, const char *src, size_t len, int interactive);
+// mode: 0 a module or expression; SP_TOKMODE_SINGLE one interactive
+// statement (compile(..., 'single')); SP_TOKMODE_PROMPT the lines typed at
+// the REPL so far, tokenized as CPython's interactive loop does: an empty
+// line is a NEWLINE (it ends a compound statement) and the end of the text
+// is an SP_TOKERR_EOF error with at_eof set ("needs more input").
+enum { SP_TOKMODE_FILE = 0, SP_TOKMODE_SINGLE = 1, SP_TOKMODE_PROMPT = 2 };
+void sp_tokenizer_init(SpTokenizer *tok, const char *src, size_t len, int mode);
 
 // sp_tokenizer_get(tok, t): the next token into *t; returns its type, or -1
 // on an error described by tok->err (no exception is set: the parser decides
 // when to raise it). After ENDMARKER it keeps returning ENDMARKER.
 int sp_tokenizer_get(SpTokenizer *tok, SpToken *t);
+
+// sp_utf8_check(s, n, &pos): NULL if s[0..n) is valid UTF-8, else the
+// reason CPython's decoder gives ("invalid start byte", "invalid
+// continuation byte", "unexpected end of data") with *pos the offset of the
+// first bad byte.
+const char *sp_utf8_check(const char *s, size_t n, size_t *pos);
 
 // sp_tokenizer_is_xid(c, start): is code point c a valid identifier start
 // (start = 1) or continuation character (Unicode XID_Start / XID_Continue)?

@@ -25,6 +25,7 @@
 // ---------------------------------------------------------------------------
 // len
 
+// len(o): the sequence slot first, then the mapping slot, as CPython.
 ssize_t sp_object_length(SpObject *o) {
     SpTypeObject *t = SP_TYPE(o);
     if (t->tp_as_sequence != NULL && t->tp_as_sequence->sq_length != NULL) {
@@ -38,12 +39,15 @@ ssize_t sp_object_length(SpObject *o) {
     return -1;
 }
 
+// Whether len(o) is defined at all (CPython's _PyObject_HasLen).
 static int has_len(SpObject *o) {
     SpTypeObject *t = SP_TYPE(o);
     return (t->tp_as_sequence != NULL && t->tp_as_sequence->sq_length != NULL) ||
            (t->tp_as_mapping != NULL && t->tp_as_mapping->mp_length != NULL);
 }
 
+// operator.length_hint: len(o) if defined, else o.__length_hint__(), else dflt. A TypeError from
+// either means "unknown" (dflt); NotImplemented too.
 ssize_t sp_object_length_hint(SpObject *o, ssize_t dflt) {
     if (has_len(o)) {
         ssize_t n = sp_object_length(o);
@@ -120,6 +124,8 @@ static int sequence_index(SpObject *o, SpObject *key, ssize_t *idx) {
     return 0;
 }
 
+// o[key]: mapping slot, then sequence slot with an index key, then __class_getitem__ when o is a
+// class.
 SpObject *sp_object_getitem(SpObject *o, SpObject *key) {
     SpTypeObject *t = SP_TYPE(o);
     if (t->tp_as_mapping != NULL && t->tp_as_mapping->mp_subscript != NULL) {
@@ -159,6 +165,7 @@ SpObject *sp_object_getitem(SpObject *o, SpObject *key) {
                          sp_object_type_name(o));
 }
 
+// o[key] = v through the mapping slot, then the sequence slot.
 int sp_object_setitem(SpObject *o, SpObject *key, SpObject *v) {
     SpTypeObject *t = SP_TYPE(o);
     if (t->tp_as_mapping != NULL && t->tp_as_mapping->mp_ass_subscript != NULL) {
@@ -182,6 +189,8 @@ int sp_object_setitem(SpObject *o, SpObject *key, SpObject *v) {
     return -1;
 }
 
+// del o[key]; the message says "doesn't support item deletion", CPython's wording (unlike
+// assignment's "does not").
 int sp_object_delitem(SpObject *o, SpObject *key) {
     SpTypeObject *t = SP_TYPE(o);
     if (t->tp_as_mapping != NULL && t->tp_as_mapping->mp_ass_subscript != NULL) {
@@ -224,6 +233,8 @@ static int sequence_check(SpObject *o) {
     return t->tp_as_sequence != NULL && t->tp_as_sequence->sq_item != NULL;
 }
 
+// iter(o): tp_iter, else the __getitem__ protocol; __iter__ must return an iterator (something with
+// __next__).
 SpObject *sp_object_get_iter(SpObject *o) {
     SpGetIterFunc f = SP_TYPE(o)->tp_iter;
     if (f == NULL) {
@@ -243,6 +254,8 @@ SpObject *sp_object_get_iter(SpObject *o) {
     return it;
 }
 
+// next(it) for C callers: exhaustion is NULL with no exception, whether the iterator signalled it
+// quietly or by raising StopIteration.
 SpObject *sp_iter_next(SpObject *it) {
     SpIterNextFunc f = SP_TYPE(it)->tp_iternext;
     if (f == NULL) {
@@ -256,6 +269,8 @@ SpObject *sp_iter_next(SpObject *it) {
     return r;
 }
 
+// x in o: __contains__, else a scan of iter(o) with ==. The TypeError for a non-iterable names the
+// `in` operand's type.
 int sp_sequence_contains(SpObject *o, SpObject *x) {
     SpSequenceMethods *sq = SP_TYPE(o)->tp_as_sequence;
     if (sq != NULL && sq->sq_contains != NULL) {
@@ -290,6 +305,7 @@ int sp_sequence_contains(SpObject *o, SpObject *x) {
     return found;
 }
 
+// list(o), with list.extend's sizing.
 SpObject *sp_sequence_list(SpObject *o) {
     SpObject *list = sp_list_new(0);
     if (list == NULL) {
@@ -302,6 +318,8 @@ SpObject *sp_sequence_list(SpObject *o) {
     return list;
 }
 
+// tuple(o): an exact tuple is returned as is; other iterables are collected into a list whose items
+// then move into the tuple.
 SpObject *sp_sequence_tuple(SpObject *o) {
     if (SP_TUPLE_CHECK_EXACT(o)) {
         return sp_newref(o);
@@ -317,7 +335,7 @@ SpObject *sp_sequence_tuple(SpObject *o) {
     SpListObject *l = (SpListObject *)list;
     ssize_t n = SP_SIZE(l);
     SpObject *t = sp_tuple_new(n);
-    if (t != NULL) {
+    if (t != NULL && n > 0) {
         memcpy(((SpTupleObject *)t)->ob_item, l->ob_item, (size_t)n * sizeof(SpObject *));
         SP_SET_SIZE(l, 0);
     }
@@ -329,6 +347,8 @@ SpObject *sp_sequence_tuple(SpObject *o) {
 // that NULL always means an error.
 static SpObject *const no_items[1] = {NULL};
 
+// The items of a list or tuple in place, or of any other iterable via a new list. A TypeError from
+// iter() is replaced by errmsg.
 SpObject *const *sp_sequence_fast(SpObject *o, ssize_t *n, SpObject **keep, const char *errmsg) {
     if (SP_LIST_CHECK(o)) {
         *keep = sp_newref(o);
@@ -373,6 +393,7 @@ SpObject *sp_cont_length_hint_result(ssize_t n) { return sp_int_from_ssize(n); }
 static SpObject **repr_stack;
 static ssize_t repr_depth, repr_cap;
 
+// The stack is searched from the top: nested reprs are shallow in practice.
 int sp_repr_enter(SpObject *o) {
     for (ssize_t i = repr_depth - 1; i >= 0; i--) {
         if (repr_stack[i] == o) {

@@ -83,6 +83,7 @@ static SpObject *binary_op(SpObject *v, SpObject *w, size_t off, const char *op)
 }
 
 // v OP= w: the in-place slot of v, then the binary operation.
+// Only v's in-place slot is tried: x += y may mutate x but never y.
 static SpObject *binary_iop1(SpObject *v, SpObject *w, size_t ioff, size_t off) {
     SpNumberMethods *nb = SP_TYPE(v)->tp_as_number;
     if (nb != NULL) {
@@ -163,6 +164,9 @@ static SpObject *ternary_op(SpObject *v, SpObject *w, SpObject *z, size_t off,
 }
 
 // seq * n for the sequence fallback of *: n must support __index__.
+// A count too large for ssize_t raises OverflowError "cannot fit 'int'
+// into an index-sized integer"; negative counts are the sequence's affair
+// (they give an empty result).
 static SpObject *sequence_repeat(SpSizeArgFunc repeat, SpObject *seq, SpObject *n) {
     if (!sp_index_check(n)) {
         return sp_err_format(&SpExc_TypeError, "can't multiply sequence by non-int of type '%.200s'",
@@ -259,6 +263,7 @@ SpObject *sp_number_divmod(SpObject *a, SpObject *b) {
     return binary_op(a, b, NB_SLOT(nb_divmod), "divmod()");
 }
 
+// The error message names "** or pow()" as CPython does for both spellings.
 SpObject *sp_number_power(SpObject *a, SpObject *b, SpObject *m) {
     return ternary_op(a, b, m, NB_SLOT(nb_power), "** or pow()");
 }
@@ -447,6 +452,8 @@ static SpObject *index_of(SpObject *o) {
     return NULL;
 }
 
+// operator.index(o): an int subclass's __index__ result is copied to an
+// exact int, as CPython's PyNumber_Index (without its DeprecationWarning).
 SpObject *sp_number_index(SpObject *o) {
     if (SP_INT_CHECK_EXACT(o)) {
         return sp_newref(o);
@@ -458,6 +465,7 @@ SpObject *sp_number_index(SpObject *o) {
     return r;
 }
 
+// The common case (an exact one-digit int) needs no call at all.
 ssize_t sp_number_as_ssize(SpObject *o, SpTypeObject *exc) {
     if (SP_INT_CHECK_EXACT(o) && SP_INT_IS_COMPACT(o)) {
         return sp_int_compact_value(o);
@@ -490,6 +498,10 @@ static SpObject *long_from_buffer(SpObject *o) {
     return r;
 }
 
+// int(o) without base, CPython's PyNumber_Long order: __int__, __index__,
+// __trunc__ (its result must be an int or support __index__), then text
+// (str, bytes, bytearray) in base 10. The DeprecationWarning CPython 3.11
+// gives for __trunc__ is not emitted.
 SpObject *sp_number_long(SpObject *o) {
     if (SP_INT_CHECK_EXACT(o)) {
         return sp_newref(o);
@@ -550,6 +562,8 @@ SpObject *sp_number_long(SpObject *o) {
                          sp_object_type_name(o));
 }
 
+// float(o), CPython's PyNumber_Float order: __float__ (must return a
+// float; a subclass result is copied), __index__, then text parsing.
 SpObject *sp_number_float(SpObject *o) {
     if (SP_FLOAT_CHECK_EXACT(o)) {
         return sp_newref(o);

@@ -967,6 +967,21 @@ static SpObject *object_reduce_ex(SpObject *self, SpObject *protocol) {
     return sp_err_format(&SpExc_TypeError, "cannot pickle '%.200s' object", SP_TYPE(self)->tp_name);
 }
 
+// object.__reduce__: the same refusal.
+static SpObject *object_reduce(SpObject *self, SpObject *unused) {
+    return object_reduce_ex(self, NULL);
+}
+
+// object.__getstate__ (new in 3.11): the instance __dict__, or None when it
+// is empty or missing.
+static SpObject *object_getstate(SpObject *self, SpObject *unused) {
+    SpObject **dictptr = sp_object_dict_ptr(self);
+    if (dictptr == NULL || *dictptr == NULL || SP_DICT_SIZE(*dictptr) == 0) {
+        SP_RETURN_NONE;
+    }
+    return sp_newref(*dictptr);
+}
+
 static SpMethodDef object_methods[] = {
     {"__dir__", SP_METH(object_dir), SP_METH_NOARGS, "Default dir() implementation."},
     {"__format__", SP_METH(object_format), SP_METH_O, "Default object formatter."},
@@ -978,6 +993,8 @@ static SpMethodDef object_methods[] = {
     {"__sizeof__", SP_METH(object_sizeof), SP_METH_NOARGS,
      "Size of object in memory, in bytes."},
     {"__reduce_ex__", SP_METH(object_reduce_ex), SP_METH_O, "Helper for pickle."},
+    {"__reduce__", SP_METH(object_reduce), SP_METH_NOARGS, "Helper for pickle."},
+    {"__getstate__", SP_METH(object_getstate), SP_METH_NOARGS, "Helper for pickle."},
     {NULL, NULL, 0, NULL},
 };
 

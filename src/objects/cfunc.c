@@ -150,6 +150,7 @@ static SpObject *cfunction_vectorcall_o(SpObject *func, SpObject *const *args, s
     return sp_ml_call(f->m_ml, f->m_self, args, nargs, kwnames, func);
 }
 
+// FASTCALL functions check their own arguments (sp_arg_* helpers).
 static SpObject *cfunction_vectorcall_fast(SpObject *func, SpObject *const *args, size_t nargsf,
                                            SpObject *kwnames) {
     SpCFunctionObject *f = (SpCFunctionObject *)func;
@@ -158,12 +159,16 @@ static SpObject *cfunction_vectorcall_fast(SpObject *func, SpObject *const *args
                                                                 kwnames);
 }
 
+// VARARGS: the C function wants a tuple and a dict.
 static SpObject *cfunction_vectorcall_generic(SpObject *func, SpObject *const *args,
                                               size_t nargsf, SpObject *kwnames) {
     SpCFunctionObject *f = (SpCFunctionObject *)func;
     return sp_ml_call(f->m_ml, f->m_self, args, SP_VECTORCALL_NARGS(nargsf), kwnames, func);
 }
 
+// A built-in function bound to self: a module's functions (self = the
+// module) and built-in methods made by method descriptors (self = the
+// instance). The table entry outlives it (tables are static).
 SpObject *sp_cfunction_new(const SpMethodDef *ml, SpObject *self, SpObject *module) {
     SpCFunctionObject *f = (SpCFunctionObject *)sp_object_alloc(&SpCFunction_Type, 0);
     if (f == NULL) {
@@ -192,6 +197,7 @@ SpObject *sp_cfunction_new(const SpMethodDef *ml, SpObject *self, SpObject *modu
     return (SpObject *)f;
 }
 
+// Built-in methods hold their self, which may hold them back: GC type.
 static void cfunction_dealloc(SpObject *self) {
     SpCFunctionObject *f = (SpCFunctionObject *)self;
     sp_gc_untrack(self);
@@ -211,6 +217,8 @@ static int cfunction_traverse(SpObject *self, SpVisitProc visit, void *arg) {
     return 0;
 }
 
+// "<built-in function len>", "<built-in method append of list object at
+// 0x...>".
 static SpObject *cfunction_repr(SpObject *self) {
     SpCFunctionObject *f = (SpCFunctionObject *)self;
     if (f->m_self == NULL || SP_MODULE_CHECK(f->m_self)) {
@@ -233,6 +241,7 @@ static SpObject *cfunction_richcompare(SpObject *a, SpObject *b, int op) {
     return sp_bool_from_long(op == SP_EQ ? eq : !eq);
 }
 
+// Consistent with equality: self's identity and the C function.
 static SpHash cfunction_hash(SpObject *self) {
     SpCFunctionObject *f = (SpCFunctionObject *)self;
     SpHash x = f->m_self == NULL ? 0 : sp_baseobject_hash(f->m_self);
@@ -245,6 +254,8 @@ static SpObject *cfunction_get_name(SpObject *self, void *closure) {
     return sp_str_from_cstr(((SpCFunctionObject *)self)->m_ml->ml_name);
 }
 
+// __qualname__: "len" for module functions, "list.append" for methods,
+// "dict.fromkeys" for class methods (self is the type).
 static SpObject *cfunction_get_qualname(SpObject *self, void *closure) {
     SpCFunctionObject *f = (SpCFunctionObject *)self;
     if (f->m_self == NULL || SP_MODULE_CHECK(f->m_self)) {
@@ -260,6 +271,7 @@ static SpObject *cfunction_get_qualname(SpObject *self, void *closure) {
     return res;
 }
 
+// __self__: the module or bound object; None when there is none.
 static SpObject *cfunction_get_self(SpObject *self, void *closure) {
     SpObject *s = ((SpCFunctionObject *)self)->m_self;
     return sp_newref(s != NULL ? s : sp_None);
@@ -277,6 +289,7 @@ static SpObject *cfunction_get_text_signature(SpObject *self, void *closure) {
     SP_RETURN_NONE;
 }
 
+// __module__: the defining module's name for functions, None for methods.
 static SpObject *cfunction_get_module(SpObject *self, void *closure) {
     SpObject *m = ((SpCFunctionObject *)self)->m_module;
     return sp_newref(m != NULL ? m : sp_None);

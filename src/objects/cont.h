@@ -75,6 +75,13 @@ SP_FUNC SP_MAY_RAISE SpObject *sp_generic_alias_new(SpObject *origin, SpObject *
 // The body of __class_getitem__ (an SP_METH_O | SP_METH_CLASS method).
 SP_FUNC SP_MAY_RAISE SpObject *sp_generic_alias_class_getitem(SpObject *cls, SpObject *item);
 
+// slice.c: the slice's bounds adjusted to a sequence of `length` (an int
+// object), as int objects of any size (CPython's _PySlice_GetLongIndices).
+// 0, or -1 with an exception; the three results are new references.
+SP_FUNC SP_MAY_RAISE int sp_slice_get_long_indices(SpObject *slice, SpObject *length,
+                                                  SpObject **start, SpObject **stop,
+                                                  SpObject **step);
+
 // The reversed() constructor used by builtins (iterobject.c).
 SP_FUNC SP_MAY_RAISE SpObject *sp_reversed_new(SpObject *seq);
 

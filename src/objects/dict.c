@@ -66,12 +66,17 @@ static SpDictKeysObject *keys_free_list[KEYS_MAXFREELIST];
 static int keys_numfree;
 #endif
 
+// Bytes of a keys object: header, index table, and room for the usable two thirds of the slots as
+// entries (the entries array never grows; a full table is replaced by a bigger one).
 static size_t keys_alloc_size(uint8_t log2_size, uint8_t log2_index_bytes) {
     size_t usable = USABLE_FRACTION((size_t)1 << log2_size);
     return offsetof(SpDictKeysObject, dk_indices) + ((size_t)1 << log2_index_bytes) +
            usable * sizeof(DictEntry);
 }
 
+// A fresh table of 2**log2_size slots with every index slot empty. The index width grows with the
+// table so that indices of small dicts take one byte each. Minimum-size tables come from a free
+// list.
 static SpDictKeysObject *new_keys_object(uint8_t log2_size, int unicode) {
     uint8_t log2_bytes;
     if (log2_size < 8) {
@@ -112,6 +117,7 @@ static SpDictKeysObject *new_keys_object(uint8_t log2_size, int unicode) {
 }
 
 // Free a keys object's memory (its entries must have been released).
+// Release a table's memory (not its references). The shared empty table is never freed.
 static void free_keys_object(SpDictKeysObject *dk) {
     if (dk == EMPTY_KEYS) {
         return;
@@ -126,6 +132,8 @@ static void free_keys_object(SpDictKeysObject *dk) {
 }
 
 // Release the keys and values an entries array holds, then the array.
+// Drop what a table owns, then the table. Deleted entries have NULL key and value, hence the
+// XDECREFs.
 static void keys_decref_entries(SpDictKeysObject *dk) {
     if (dk == EMPTY_KEYS) {
         return;
@@ -211,6 +219,9 @@ restart:;
     }
 }
 
+// The lookup every operation uses: entry index, DKIX_EMPTY or DKIX_ERROR. The str-only path is
+// taken for the common case of a str key in a table of str keys (module globals, instance
+// attributes, keyword arguments).
 static inline ssize_t dict_lookup(SpDictObject *mp, SpObject *key, SpHash hash) {
     if (SP_LIKELY(mp->ma_keys->dk_kind == DICT_KEYS_UNICODE && SP_STR_CHECK_EXACT(key))) {
         return lookup_unicode(mp->ma_keys, key, hash);
@@ -288,11 +299,16 @@ static int dictresize(SpDictObject *mp, uint8_t log2_newsize, int unicode) {
     return 0;
 }
 
+// Grow (or compact) before inserting into a full table: CPython sizes the new table for three times
+// the live items.
 static int insertion_resize(SpDictObject *mp, int unicode) {
     return dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)), unicode);
 }
 
 // d[key] = value with a known hash; takes new references to both.
+// d[key] = value. References to key and value are taken first, so that code run by __eq__ during
+// the lookup cannot free them under us. The version tag changes on every mutation; the VM's global
+// caches rely on it.
 static int insertdict(SpDictObject *mp, SpObject *key, SpHash hash, SpObject *value) {
     SP_INCREF(key);
     SP_INCREF(value);
@@ -347,6 +363,8 @@ fail:
 }
 
 // Remove the entry ix found at index slot `slot`.
+// Delete entry ix whose index lives in slot: the slot becomes a dummy (so probe chains through it
+// stay intact) and the entry a hole that iteration skips and the next resize squeezes out.
 static void delitem_common(SpDictObject *mp, size_t slot, ssize_t ix) {
     SpDictKeysObject *dk = mp->ma_keys;
     DictEntry *ep = &dk_entries(dk)[ix];
@@ -361,6 +379,8 @@ static void delitem_common(SpDictObject *mp, size_t slot, ssize_t ix) {
 }
 
 // The index slot that refers to entry ix (it exists: ix was just found).
+// Walk the probe sequence of hash to the slot pointing at entry ix. Used after a lookup that
+// returned the entry but not its slot.
 static size_t slot_of_entry(SpDictKeysObject *dk, SpHash hash, ssize_t ix) {
     size_t mask = DK_MASK(dk);
     size_t perturb = (size_t)hash;
@@ -379,6 +399,8 @@ static SpObject *dict_alloc(SpTypeObject *type);
 
 SpObject *sp_dict_new(void) { return dict_alloc(&SpDict_Type); }
 
+// An empty dict whose table already holds n items without resizing (for dict.fromkeys and copies).
+// Small sizes use the shared empty table like {}.
 SpObject *sp_dict_new_presized(ssize_t n) {
     SpObject *d = sp_dict_new();
     if (d == NULL || n <= USABLE_FRACTION(DICT_MINSIZE)) {
@@ -393,6 +415,7 @@ SpObject *sp_dict_new_presized(ssize_t n) {
     return d;
 }
 
+// Lookup distinguishing "absent" (0) from "error" (-1) without having to consult sp_err_occurred().
 int sp_dict_lookup_known_hash(SpObject *d, SpObject *key, SpHash hash, SpObject **value) {
     SpDictObject *mp = (SpDictObject *)d;
     ssize_t ix = dict_lookup(mp, key, hash);
@@ -404,6 +427,7 @@ int sp_dict_lookup_known_hash(SpObject *d, SpObject *key, SpHash hash, SpObject 
     return 1;
 }
 
+// The globals/builtins fast path: the caller already has the hash.
 SpObject *sp_dict_getitem_known_hash_borrow(SpObject *d, SpObject *key, SpHash hash) {
     SpDictObject *mp = (SpDictObject *)d;
     ssize_t ix = dict_lookup(mp, key, hash);
@@ -421,14 +445,38 @@ SpObject *sp_dict_getitem_borrow(SpObject *d, SpObject *key) {
     return sp_dict_getitem_known_hash_borrow(d, key, hash);
 }
 
-SpObject *sp_dict_getitem_str_borrow(SpObject *d, const char *key) {
-    SpObject *k = sp_str_from_cstr(key);
+// C string keys are mostly literals asked for again and again (print looks
+// up sys.stdout on every call): a small cache maps the literal's address to
+// its interned str. The text is compared too, so a reused buffer at the
+// same address is never mistaken for the old key.
+#define CKEY_CACHE_SIZE 64
+static struct {
+    const char *text;
+    SpObject *str;  // interned, owned by the cache
+} ckey_cache[CKEY_CACHE_SIZE];
+
+// The str for C string key, borrowed (kept alive by the cache), or NULL.
+static SpObject *cstr_key(const char *key) {
+    size_t h = ((uintptr_t)key >> 3) % CKEY_CACHE_SIZE;
+    if (ckey_cache[h].text == key && sp_str_eq_cstr(ckey_cache[h].str, key)) {
+        return ckey_cache[h].str;
+    }
+    SpObject *k = sp_str_intern_cstr(key);
     if (k == NULL) {
         return NULL;
     }
-    SpObject *v = sp_dict_getitem_borrow(d, k);
-    SP_DECREF(k);
-    return v;
+    SP_XDECREF(ckey_cache[h].str);
+    ckey_cache[h].text = key;
+    ckey_cache[h].str = k;
+    return k;
+}
+
+SpObject *sp_dict_getitem_str_borrow(SpObject *d, const char *key) {
+    SpObject *k = cstr_key(key);
+    if (k == NULL) {
+        return NULL;
+    }
+    return sp_dict_getitem_borrow(d, k);
 }
 
 int sp_dict_setitem_known_hash(SpObject *d, SpObject *key, SpObject *value, SpHash hash) {
@@ -443,14 +491,14 @@ int sp_dict_setitem(SpObject *d, SpObject *key, SpObject *value) {
     return insertdict((SpDictObject *)d, key, hash, value);
 }
 
+// Keys set from C are interned: later lookups by interned names (the compiler's identifiers) then
+// hit by identity.
 int sp_dict_setitem_str(SpObject *d, const char *key, SpObject *value) {
-    SpObject *k = sp_str_intern_cstr(key);
+    SpObject *k = cstr_key(key);
     if (k == NULL) {
         return -1;
     }
-    int r = sp_dict_setitem(d, k, value);
-    SP_DECREF(k);
-    return r;
+    return sp_dict_setitem(d, k, value);
 }
 
 // Raise KeyError(key); the key is wrapped in a tuple so that a tuple key
@@ -493,6 +541,8 @@ int sp_dict_contains(SpObject *d, SpObject *key) {
     return ix >= 0;
 }
 
+// *pos is an entry index; holes left by deletions are skipped. Entries are visited in insertion
+// order.
 int sp_dict_next_with_hash(SpObject *d, ssize_t *pos, SpObject **key, SpObject **value,
                            SpHash *hash) {
     SpDictKeysObject *dk = ((SpDictObject *)d)->ma_keys;
@@ -522,6 +572,7 @@ int sp_dict_next(SpObject *d, ssize_t *pos, SpObject **key, SpObject **value) {
     return sp_dict_next_with_hash(d, pos, key, value, NULL);
 }
 
+// The dict goes back to the shared empty table (sys.getsizeof({}) again).
 void sp_dict_clear(SpObject *d) {
     SpDictObject *mp = (SpDictObject *)d;
     SpDictKeysObject *oldkeys = mp->ma_keys;
@@ -563,6 +614,9 @@ static SpDictKeysObject *clone_keys(SpDictKeysObject *dk) {
 }
 
 // Merge b into a; see dict.h for `override`.
+// The engine of update(), copy(), dict(mapping) and f(**kw). A real dict (with dict's own __iter__)
+// is walked directly with its stored hashes; anything else goes through keys() and __getitem__, as
+// CPython does.
 static int dict_merge(SpObject *a, SpObject *b, int override) {
     SpDictObject *mp = (SpDictObject *)a;
     if (SP_DICT_CHECK(b) && SP_TYPE(b)->tp_iter == SpDict_Type.tp_iter) {
@@ -677,6 +731,8 @@ int sp_dict_merge(SpObject *a, SpObject *b, int override) {
 
 int sp_dict_update(SpObject *d, SpObject *other) { return dict_merge(d, other, 1); }
 
+// d.copy(): a dense table is cloned as is (same size), otherwise the items are inserted into a new
+// dict.
 SpObject *sp_dict_copy(SpObject *d) {
     SpObject *copy = sp_dict_new();
     if (copy == NULL) {
@@ -690,6 +746,7 @@ SpObject *sp_dict_copy(SpObject *d) {
 }
 
 // keys(), values() and items() as lists; `which` 0, 1, 2.
+// The list forms of keys(), values() and items() used by C code (the methods return views).
 static SpObject *dict_to_list(SpObject *d, int which) {
     SpObject *list = sp_list_new(SP_DICT_SIZE(d));
     if (list == NULL) {
@@ -719,6 +776,7 @@ SpObject *sp_dict_keys(SpObject *d) { return dict_to_list(d, 0); }
 SpObject *sp_dict_values(SpObject *d) { return dict_to_list(d, 1); }
 SpObject *sp_dict_items(SpObject *d) { return dict_to_list(d, 2); }
 
+// d.pop(key) without a default: NULL with no exception when absent.
 SpObject *sp_dict_pop(SpObject *d, SpObject *key) {
     SpDictObject *mp = (SpDictObject *)d;
     if (mp->ma_used == 0) {
@@ -746,6 +804,8 @@ static SpDictObject *dict_free_list[DICT_MAXFREELIST];
 static int dict_numfree;
 #endif
 
+// The table is detached before its items are released: their destructors may run code that looks at
+// the dict.
 static void dict_dealloc(SpObject *op) {
     SpDictObject *mp = (SpDictObject *)op;
     sp_gc_untrack(op);
@@ -766,6 +826,7 @@ static void dict_dealloc(SpObject *op) {
     sp_trash_end();
 }
 
+// Visit every live key and value for the cycle collector.
 static int dict_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     SpDictKeysObject *dk = ((SpDictObject *)op)->ma_keys;
     DictEntry *ep = dk_entries(dk);
@@ -790,6 +851,8 @@ static int dict_tp_clear(SpObject *op) {
 }
 
 // Allocation shared by sp_dict_new's free list and tp_new.
+// tp_new and sp_dict_new: an empty dict on the shared empty table, exact dicts from the free list,
+// tracked at once (always consistent).
 static SpObject *dict_alloc(SpTypeObject *type) {
     SpDictObject *mp;
 #if SP_CFG_FREELISTS
@@ -815,6 +878,7 @@ static SpObject *dict_alloc(SpTypeObject *type) {
 // ---------------------------------------------------------------------------
 // Protocol slots
 
+// "{'a': 1}"; "{...}" for a dict met again inside its own repr.
 static SpObject *dict_repr(SpObject *d) {
     if (SP_DICT_SIZE(d) == 0) {
         return sp_str_from_cstr("{}");
@@ -868,6 +932,7 @@ error:
 
 static ssize_t dict_length(SpObject *d) { return SP_DICT_SIZE(d); }
 
+// d[key]; a miss on a subclass first tries type(d).__missing__(d, key), then raises KeyError(key).
 static SpObject *dict_subscript(SpObject *d, SpObject *key) {
     SpHash hash = key_hash(key);
     if (hash == -1) {
@@ -896,6 +961,7 @@ static SpObject *dict_subscript(SpObject *d, SpObject *key) {
     return sp_newref(dk_entries(mp->ma_keys)[ix].value);
 }
 
+// d[key] = value / del d[key].
 static int dict_ass_subscript(SpObject *d, SpObject *key, SpObject *value) {
     if (value == NULL) {
         return sp_dict_delitem(d, key);
@@ -906,6 +972,8 @@ static int dict_ass_subscript(SpObject *d, SpObject *key, SpObject *value) {
 static int dict_sq_contains(SpObject *d, SpObject *key) { return sp_dict_contains(d, key); }
 
 // a == b for two dicts: same size and every key of a maps to an equal value in b.
+// a == b: same length and every key of a present in b with an equal value. Each pair is held while
+// compared: __eq__ may mutate either dict.
 static int dict_equal(SpDictObject *a, SpDictObject *b) {
     if (a->ma_used != b->ma_used) {
         return 0;
@@ -953,6 +1021,8 @@ static SpObject *dict_richcompare(SpObject *v, SpObject *w, int op) {
 
 // Update from a positional argument: a dict, anything with keys(), or an
 // iterable of pairs.
+// dict(iterable_of_pairs): each element must be a 2-item iterable; the messages number the
+// offending element as CPython does.
 static int dict_merge_from_seq2(SpObject *d, SpObject *seq2, int override) {
     SpObject *it = sp_object_get_iter(seq2);
     if (it == NULL) {
@@ -1010,6 +1080,7 @@ done:
     return result;
 }
 
+// The positional argument of dict() / update(): a dict, a mapping (has keys()), or pairs.
 static int dict_update_arg(SpObject *d, SpObject *arg) {
     if (SP_DICT_CHECK_EXACT(arg)) {
         return dict_merge(d, arg, 1);
@@ -1026,6 +1097,7 @@ static int dict_update_arg(SpObject *d, SpObject *arg) {
 }
 
 // update(self, [arg], **kwargs) core shared by __init__ and update().
+// update(self, [arg], **kw) with the keywords given as a vectorcall tail.
 static int dict_update_common(SpObject *self, SpObject *arg, SpObject *const *kwvalues,
                               SpObject *kwnames) {
     if (arg != NULL && dict_update_arg(self, arg) < 0) {
@@ -1045,6 +1117,7 @@ static SpObject *dict_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) 
     return dict_alloc(type);
 }
 
+// dict.__init__: updates (not replaces) the dict, as CPython.
 static int dict_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     ssize_t nargs = SP_TUPLE_SIZE(args);
     if (nargs > 1) {
@@ -1060,6 +1133,7 @@ static int dict_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     return 0;
 }
 
+// dict(...) without building an argument tuple and keyword dict.
 static SpObject *dict_vectorcall(SpObject *type, SpObject *const *args, size_t nargsf,
                                  SpObject *kwnames) {
     ssize_t nargs = SP_VECTORCALL_NARGS(nargsf);
@@ -1077,6 +1151,7 @@ static SpObject *dict_vectorcall(SpObject *type, SpObject *const *args, size_t n
     return d;
 }
 
+// d1 | d2 (3.9+): a copy of d1 updated with d2; only between dicts.
 static SpObject *dict_or(SpObject *a, SpObject *b) {
     if (!SP_DICT_CHECK(a) || !SP_DICT_CHECK(b)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -1092,6 +1167,7 @@ static SpObject *dict_or(SpObject *a, SpObject *b) {
     return r;
 }
 
+// d |= other accepts anything update() accepts.
 static SpObject *dict_ior(SpObject *self, SpObject *other) {
     if (dict_update_arg(self, other) < 0) {
         return NULL;
@@ -1102,6 +1178,7 @@ static SpObject *dict_ior(SpObject *self, SpObject *other) {
 // ---------------------------------------------------------------------------
 // Methods
 
+// d.get(key, default=None).
 static SpObject *dict_get(SpObject *self, SpObject *const *args, ssize_t nargs,
                           SpObject *kwnames) {
     if (!sp_arg_no_kwnames("get", kwnames) || !sp_arg_check_positional("get", nargs, 1, 2)) {
@@ -1123,6 +1200,7 @@ static SpObject *dict_get(SpObject *self, SpObject *const *args, ssize_t nargs,
     return sp_newref(nargs > 1 ? args[1] : sp_None);
 }
 
+// d.setdefault(key, default=None): one lookup when the key exists.
 static SpObject *dict_setdefault(SpObject *self, SpObject *const *args, ssize_t nargs,
                                  SpObject *kwnames) {
     if (!sp_arg_no_kwnames("setdefault", kwnames) ||
@@ -1149,6 +1227,7 @@ static SpObject *dict_setdefault(SpObject *self, SpObject *const *args, ssize_t 
     return sp_newref(dflt);
 }
 
+// d.pop(key[, default]).
 static SpObject *dict_pop_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
     if (!sp_arg_no_kwnames("pop", kwnames) || !sp_arg_check_positional("pop", nargs, 1, 2)) {
@@ -1165,6 +1244,8 @@ static SpObject *dict_pop_meth(SpObject *self, SpObject *const *args, ssize_t na
     return NULL;
 }
 
+// d.popitem(): the last inserted pair. The trailing entries are given back (dk_nentries shrinks),
+// so a popitem() loop does not fill the table with holes.
 static SpObject *dict_popitem(SpObject *self, SpObject *unused) {
     SpDictObject *mp = (SpDictObject *)self;
     if (mp->ma_used == 0) {
@@ -1199,6 +1280,7 @@ static SpObject *dict_popitem(SpObject *self, SpObject *unused) {
     return res;
 }
 
+// d.update([other], **kw).
 static SpObject *dict_update_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                   SpObject *kwnames) {
     if (nargs > 1) {
@@ -1218,6 +1300,8 @@ static SpObject *dict_clear_meth(SpObject *self, SpObject *unused) {
 
 static SpObject *dict_copy_meth(SpObject *self, SpObject *unused) { return sp_dict_copy(self); }
 
+// dict.fromkeys(iterable, value=None), a classmethod: the result is cls(); subclasses get their own
+// __setitem__ called.
 static SpObject *dict_fromkeys(SpObject *cls, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
     if (!sp_arg_no_kwnames("fromkeys", kwnames) ||
@@ -1307,7 +1391,8 @@ static SpMethodDef dict_methods[] = {
     {"__contains__", SP_METH(dict_contains_meth), SP_METH_O,
      "True if the dictionary has the specified key, else False."},
     {"__getitem__", SP_METH(dict_getitem_meth), SP_METH_O, "x.__getitem__(y) <==> x[y]"},
-    {"__sizeof__", SP_METH(dict_sizeof), SP_METH_NOARGS, "D.__sizeof__() -> size of D in memory, in bytes"},
+    {"__sizeof__", SP_METH(dict_sizeof), SP_METH_NOARGS,
+     "D.__sizeof__() -> size of D in memory, in bytes"},
     {"get", SP_METH(dict_get), SP_METH_FASTCALL,
      "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", SP_METH(dict_setdefault), SP_METH_FASTCALL,
@@ -1331,7 +1416,8 @@ static SpMethodDef dict_methods[] = {
      "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
     {"fromkeys", SP_METH(dict_fromkeys), SP_METH_FASTCALL | SP_METH_CLASS,
      "Create a new dictionary with keys from iterable and values set to value."},
-    {"clear", SP_METH(dict_clear_meth), SP_METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
+    {"clear", SP_METH(dict_clear_meth), SP_METH_NOARGS,
+     "D.clear() -> None.  Remove all items from D."},
     {"copy", SP_METH(dict_copy_meth), SP_METH_NOARGS, "D.copy() -> a shallow copy of D"},
     {"__reversed__", SP_METH(sp_dict_reversed_meth), SP_METH_NOARGS,
      "Return a reverse iterator over the dict keys."},

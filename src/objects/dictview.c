@@ -35,6 +35,7 @@ static int is_reversed_type(SpTypeObject *t) {
            t == &SpDictRevIterItem_Type;
 }
 
+// An iterator over d of the given kind; reversed kinds start at the last entry.
 SpObject *sp_dictiter_new(SpObject *d, SpTypeObject *type) {
     DictIterObject *di = (DictIterObject *)sp_object_alloc(type, 0);
     if (di == NULL) {
@@ -115,6 +116,7 @@ done:
     return NULL;
 }
 
+// The three kinds differ only in what they make of an entry.
 static SpObject *dictiter_next_key(SpObject *op) {
     DictEntry *ep = dictiter_step((DictIterObject *)op);
     return ep != NULL ? sp_newref(ep->key) : NULL;
@@ -130,6 +132,7 @@ static SpObject *dictiter_next_item(SpObject *op) {
     return ep != NULL ? sp_tuple_pack(2, ep->key, ep->value) : NULL;
 }
 
+// Items still to come, or 0 once the dict changed size.
 static SpObject *dictiter_length_hint(SpObject *op, SpObject *unused) {
     DictIterObject *di = (DictIterObject *)op;
     ssize_t n = 0;
@@ -182,6 +185,7 @@ typedef struct {
 
 #define VIEW_DICT(o) (((DictViewObject *)(o))->dv_dict)
 
+// A view holds its dict and reads it live: later changes show through.
 static SpObject *dictview_new(SpObject *d, SpTypeObject *type) {
     DictViewObject *dv = (DictViewObject *)sp_object_alloc(type, 0);
     if (dv == NULL) {
@@ -213,6 +217,7 @@ static int dictview_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     return d != NULL ? visit(d, arg) : 0;
 }
 
+// len(view) is len(dict) for all three kinds.
 static ssize_t dictview_len(SpObject *op) { return SP_DICT_SIZE(VIEW_DICT(op)); }
 
 // dict_keys(['a', 'b']): the type name and the list of the view's items.
@@ -251,6 +256,7 @@ static SpObject *dictitems_reversed(SpObject *op, SpObject *unused) {
     return sp_dictiter_new(VIEW_DICT(op), &SpDictRevIterItem_Type);
 }
 
+// `k in d.keys()` is `k in d`.
 static int dictkeys_contains(SpObject *op, SpObject *key) {
     return sp_dict_contains(VIEW_DICT(op), key);
 }
@@ -270,6 +276,7 @@ static int dictitems_contains(SpObject *op, SpObject *obj) {
     return r;
 }
 
+// keys and items views are set-like (operators, comparisons); values views are not.
 static int is_set_view(SpObject *o) {
     return SP_TYPE(o) == &SpDictKeys_Type || SP_TYPE(o) == &SpDictItems_Type;
 }
@@ -299,6 +306,8 @@ static int all_contained_in(SpObject *a, SpObject *b) {
     return ok;
 }
 
+// Set-like comparison with sets and other set-like views: sizes first, then containment, as
+// CPython's dictview_richcompare.
 static SpObject *dictview_richcompare(SpObject *self, SpObject *other, int op) {
     if (!SP_ANYSET_CHECK(other) && !is_set_view(other)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -358,6 +367,7 @@ static SpObject *dictview_to_set(SpObject *self) {
     return sp_set_new(src);
 }
 
+// view OP other = set(view), then the in-place set method with other.
 static SpObject *set_op_then(SpObject *self, SpObject *other, const char *method) {
     SpObject *result = dictview_to_set(self);
     if (result == NULL) {
@@ -388,6 +398,8 @@ static SpObject *dictviews_or(SpObject *self, SpObject *other) {
     return result;
 }
 
+// view & other: walks the smaller operand when both are views, or asks a bigger set for its
+// intersection, as CPython does (the order of the result depends on it).
 static SpObject *dictviews_and(SpObject *self, SpObject *other) {
     // The interpreter swaps the operands when the view is on the right.
     if (!is_set_view(self)) {
@@ -498,6 +510,7 @@ static SpObject *dictviews_xor(SpObject *self, SpObject *other) {
     return set_op_then(self, other, "symmetric_difference_update");
 }
 
+// view.isdisjoint(iterable).
 static SpObject *dictviews_isdisjoint(SpObject *self, SpObject *other) {
     if (self == other) {
         return sp_bool_from_long(dictview_len(self) == 0);

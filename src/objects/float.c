@@ -1,7 +1,7 @@
 // smallpy: the float object: allocation (with a free list), arithmetic with
 // CPython's sign rules and special cases, exact comparison with ints,
-// hashing compatible with ints, and the float type. Text conversions
-// (repr, parsing, round, hex) live in float_conv.c.
+// hashing compatible with ints, and the float type. repr is in
+// float_repr.c; parsing, round and hex in float_conv.c.
 // Counterpart: CPython 3.11 Objects/floatobject.c, Python/pyhash.c
 // (_Py_HashDouble).
 #include <errno.h>
@@ -84,6 +84,8 @@ static void float_dealloc(SpObject *o) {
 // ===========================================================================
 // Conversions
 
+// PyFloat_AsDouble: floats and ints directly, then __float__ (which must
+// return a float), then __index__; the error names the type as CPython.
 double sp_float_as_double(SpObject *o) {
     if (SP_FLOAT_CHECK(o)) {
         return SP_FLOAT_VALUE(o);
@@ -281,6 +283,9 @@ static SpObject *range_error(void) {
     return NULL;
 }
 
+// The order of the tests matters: x**0 is 1 even for NaN x, 1**y is 1
+// even for NaN y, and infinities are settled before C's pow sees them.
+// Odd integer exponents keep the sign of a negative base (and of -0.0).
 SpObject *sp_float_pow_doubles(double v, double w) {
     // The special cases of C99 Annex F that Python keeps, and the ones it
     // makes errors.
@@ -361,6 +366,9 @@ static SpObject *float_int(SpObject *v) { return sp_int_from_double(SP_FLOAT_VAL
 // ===========================================================================
 // Comparison and hash
 
+// Comparisons with NaN are all false except !=. An int operand is compared
+// exactly (sp_int_compare_double); int.__lt__ etc. return NotImplemented
+// for floats, so `1 < 1.5` arrives here reflected.
 static SpObject *float_richcompare(SpObject *v, SpObject *w, int op) {
     double a = SP_FLOAT_VALUE(v);
     int c;
@@ -482,6 +490,8 @@ static SpObject *float_new_impl(SpTypeObject *type, SpObject *x) {
     return sp_number_float(x);
 }
 
+// float(x=0, /): keywords are refused unless a subclass has its own
+// __init__ that may want them (CPython's rule).
 static SpObject *float_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     ssize_t nargs = args ? SP_TUPLE_SIZE(args) : 0;
     if ((type == &SpFloat_Type || type->tp_init == SpFloat_Type.tp_init) && kwargs != NULL &&
@@ -553,6 +563,10 @@ static SpObject *float_round(SpObject *self, SpObject *const *args, ssize_t narg
     return sp_float_round_digits(x, nd);
 }
 
+// x = m * 2**e with m in [0.5, 1): doubling m until it is integral (at
+// most 53 times) gives the numerator; 2**-e (or the shift of the
+// numerator by e) the rest. The result is in lowest terms because the
+// numerator is odd unless the denominator is 1.
 static SpObject *float_as_integer_ratio(SpObject *self, SpObject *unused) {
     double x = SP_FLOAT_VALUE(self);
     if (isinf(x)) {
@@ -565,8 +579,6 @@ static SpObject *float_as_integer_ratio(SpObject *self, SpObject *unused) {
     }
     int e;
     double m = frexp(x, &e);
-    // Scale the mantissa up to an integer (at most 53 + 1074 steps... the
-    // mantissa has 53 bits, so at most 53 doublings).
     for (int i = 0; i < 300 && m != floor(m); i++) {
         m *= 2.0;
         e--;

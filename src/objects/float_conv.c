@@ -1,9 +1,8 @@
-// smallpy: float <-> text: repr (shortest string that round-trips), float()
-// parsing, round() with ndigits, hex() / fromhex(). The C library's exact
-// printf and strtod do the decimal work; this file decides which digits.
-// Counterpart: CPython 3.11 Python/pystrtod.c, Python/dtoa.c (its results,
-// not its code), Objects/floatobject.c (double_round, float_hex,
-// float_fromhex).
+// smallpy: float <-> text other than repr: float() parsing, round() with
+// ndigits, hex() / fromhex(). The C library's exact printf and strtod do the
+// decimal work; this file decides which digits. (repr is float_repr.c.)
+// Counterpart: CPython 3.11 Python/pystrtod.c, Objects/floatobject.c
+// (double_round, float_hex, float_fromhex).
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -19,164 +18,6 @@
 #include "objects/float.h"
 #include "objects/int_impl.h"
 #include "objects/str.h"
-
-// ===========================================================================
-// repr: the shortest digit string that reads back as the same double (and
-// the one nearest the value among equally short ones), as David Gay's dtoa
-// mode 0 that CPython uses.
-//
-// glibc's printf rounds correctly, so "%.{p-1}e" gives the p-digit decimal
-// nearest to x. The rounding interval of a double (the reals that read back
-// as it) is narrower than 2**-51 * x, while decimals of 15 significant
-// digits are at least 10**-15 * x apart: at most one of them lies in the
-// interval, and if one does it is the nearest. So when the 15-digit form
-// reads back, stripping its trailing zeros gives the shortest answer. Else
-// the answer has 16 or 17 digits: the nearest 16-digit decimal if it reads
-// back; for a power of two, whose interval reaches twice as far above as
-// below, also the 16-digit decimal just above it; else the nearest 17-digit
-// decimal, which always reads back.
-//
-// Cost: one to four snprintf/strtod pairs per repr, ~0.3-1 us. A Ryu-style
-// direct algorithm would be faster; the results are the same.
-
-// Digits of the p-digit form of x > 0 (finite): writes the digits (no
-// point) to out and returns the decimal exponent of the first digit.
-static int digits_at(double x, int p, char *out) {
-    char buf[40];
-    snprintf(buf, sizeof buf, "%.*e", p - 1, x);
-    // buf is "d.ddd...e[+-]XX" (or "de[+-]XX" for p == 1).
-    char *q = out;
-    const char *s = buf;
-    for (; *s != 'e'; s++) {
-        if (*s != '.') {
-            *q++ = *s;
-        }
-    }
-    *q = '\0';
-    return atoi(s + 1);
-}
-
-// Does "d.ddd" x 10**exp10 read back as x?
-static int reads_back(const char *digits, int exp10, double x) {
-    char buf[48];
-    snprintf(buf, sizeof buf, "%c.%se%d", digits[0], digits + 1, exp10);
-    return strtod(buf, NULL) == x;
-}
-
-// Add one unit in the last place of a digit string; returns 1 when it
-// carried out of the top (all nines), then the string is "100..." one
-// digit longer in value but kept at the same length with exp10 bumped.
-static int digits_increment(char *d) {
-    size_t n = strlen(d);
-    for (size_t i = n; i-- > 0;) {
-        if (d[i] != '9') {
-            d[i]++;
-            return 0;
-        }
-        d[i] = '0';
-    }
-    d[0] = '1';
-    return 1;
-}
-
-// Shortest round-trip digits of x > 0 (finite): digits into out (at most
-// 17, no trailing zeros), returns decpt: x ~= 0.d1d2d3... x 10**decpt.
-static int shortest_digits(double x, char *out) {
-    int exp10;
-    if (x < DBL_MIN) {
-        // Subnormals have fewer significant bits, so their interval is
-        // wider than 15-digit spacing; but it is symmetric, so the nearest
-        // p-digit decimal is in it whenever any is: try p = 1, 2, ...
-        for (int p = 1; p <= 17; p++) {
-            exp10 = digits_at(x, p, out);
-            if (reads_back(out, exp10, x)) {
-                break;
-            }
-        }
-    } else if (exp10 = digits_at(x, 15, out), !reads_back(out, exp10, x)) {
-        exp10 = digits_at(x, 16, out);
-        if (!reads_back(out, exp10, x)) {
-            int e2;
-            int found = 0;
-            if (frexp(x, &e2) == 0.5) {
-                char up[24];
-                strcpy(up, out);
-                int upexp = exp10 + digits_increment(up);
-                if (reads_back(up, upexp, x)) {
-                    strcpy(out, up);
-                    exp10 = upexp;
-                    found = 1;
-                }
-            }
-            if (!found) {
-                exp10 = digits_at(x, 17, out);
-            }
-        }
-    }
-    size_t n = strlen(out);
-    while (n > 1 && out[n - 1] == '0') {
-        out[--n] = '\0';
-    }
-    return exp10 + 1;
-}
-
-void sp_float_repr_buf(double d, char *buf, size_t size) {
-    if (isnan(d)) {
-        snprintf(buf, size, "nan");
-        return;
-    }
-    if (isinf(d)) {
-        snprintf(buf, size, d > 0 ? "inf" : "-inf");
-        return;
-    }
-    if (d == 0.0) {
-        snprintf(buf, size, signbit(d) ? "-0.0" : "0.0");
-        return;
-    }
-    char digits[24];
-    int decpt = shortest_digits(fabs(d), digits);
-    int n = (int)strlen(digits);
-    char tmp[64];
-    char *p = tmp;
-    if (d < 0) {
-        *p++ = '-';
-    }
-    if (decpt <= -4 || decpt > 16) {
-        // Exponent form: 1e+16, 1.5e-05 (at least two exponent digits).
-        *p++ = digits[0];
-        if (n > 1) {
-            *p++ = '.';
-            memcpy(p, digits + 1, (size_t)n - 1);
-            p += n - 1;
-        }
-        int e = decpt - 1;
-        p += sprintf(p, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
-    } else if (decpt <= 0) {
-        *p++ = '0';
-        *p++ = '.';
-        for (int i = 0; i < -decpt; i++) {
-            *p++ = '0';
-        }
-        memcpy(p, digits, (size_t)n);
-        p += n;
-    } else if (decpt >= n) {
-        memcpy(p, digits, (size_t)n);
-        p += n;
-        for (int i = n; i < decpt; i++) {
-            *p++ = '0';
-        }
-        *p++ = '.';
-        *p++ = '0';
-    } else {
-        memcpy(p, digits, (size_t)decpt);
-        p += decpt;
-        *p++ = '.';
-        memcpy(p, digits + decpt, (size_t)(n - decpt));
-        p += n - decpt;
-    }
-    *p = '\0';
-    snprintf(buf, size, "%s", tmp);
-}
 
 // ===========================================================================
 // Parsing
@@ -197,6 +38,9 @@ static int word_eq(const char *s, ssize_t len, const char *word) {
 
 static inline int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// The grammar is checked here because strtod accepts more than Python
+// (hex floats, "infinit", "nan(...)", leading spaces); only a validated,
+// underscore-free copy reaches strtod, which then rounds correctly.
 int sp_float_parse_ascii(const char *s, ssize_t len, double *out) {
     const char *p = s, *end = s + len;
     int neg = 0;
@@ -339,11 +183,31 @@ SpObject *sp_float_from_string(SpObject *str) {
 // ===========================================================================
 // round()
 
+// Add one unit in the last place of a digit string; returns 1 when it
+// carried out of the top (all nines), then the string is "100..." one
+// digit longer in value but kept at the same length with exp10 bumped.
+static int digits_increment(char *d) {
+    size_t n = strlen(d);
+    for (size_t i = n; i-- > 0;) {
+        if (d[i] != '9') {
+            d[i]++;
+            return 0;
+        }
+        d[i] = '0';
+    }
+    d[0] = '1';
+    return 1;
+}
+
+
 // Past these, round(x, n) is x itself / a zero (CPython's NDIGITS_MAX/MIN:
 // no double has decimals beyond 10**-323 or values beyond 10**308).
 #define NDIGITS_MAX 323
 #define NDIGITS_MIN (-308)
 
+// round(x, n) must be the double nearest to the exactly rounded decimal
+// (CPython rounds with dtoa's exact digits, then reads them back): printf
+// and strtod of glibc are exact, so they do it for n >= 0.
 SpObject *sp_float_round_digits(double x, ssize_t ndigits) {
     if (!isfinite(x) || ndigits > NDIGITS_MAX) {
         return sp_float_from_double(x);
@@ -412,6 +276,8 @@ SpObject *sp_float_round_int(double x) {
 // ===========================================================================
 // hex() and fromhex()
 
+// float.hex(): [-]0x1.hhhhhhhhhhhhhp+e, 13 hex digits for the 52 fraction
+// bits; subnormals as 0x0.hhh...p-1022.
 SpObject *sp_float_to_hex(double x) {
     char buf[64];
     if (!isfinite(x)) {

@@ -25,6 +25,8 @@
 static int is_align(SpUCS4 c) { return c == '<' || c == '>' || c == '^' || c == '='; }
 
 // Digits at *pos as a non-negative number (-1 if there are none).
+// Width and precision: decimal digits; more than fit a ssize_t is CPython's
+// "Too many decimal digits in format string".
 static int parse_int(SpObject *spec, ssize_t *pos, ssize_t end, ssize_t *out) {
     ssize_t v = -1;
     while (*pos < end) {
@@ -55,6 +57,10 @@ static void cannot_specify(char grouping, SpUCS4 type) {
     }
 }
 
+// The grammar is parsed strictly left to right, each part optional:
+// [[fill]align][sign][z][#][0][width][grouping][.precision][type]. A fill
+// is recognised only in front of an alignment character, so "<<" is fill
+// '<' aligned left while "0" alone is the zero-padding flag.
 int sp_format_spec_parse(SpObject *spec, SpObject *obj, SpUCS4 default_type, char default_align,
                          SpFormatSpec *f) {
     ssize_t end = SP_STR_LENGTH(spec), pos = 0;
@@ -129,8 +135,9 @@ int sp_format_spec_parse(SpObject *spec, SpObject *obj, SpUCS4 default_type, cha
         }
     }
     if (end - pos > 1) {
-        sp_err_format(&SpExc_ValueError, "Invalid format specifier '%U' for object of type '%.200s'",
-                      spec, sp_object_type_name(obj));
+        sp_err_format(&SpExc_ValueError,
+                      "Invalid format specifier '%U' for object of type '%.200s'", spec,
+                      sp_object_type_name(obj));
         return -1;
     }
     if (end - pos == 1) {
@@ -159,7 +166,9 @@ int sp_format_spec_parse(SpObject *spec, SpObject *obj, SpUCS4 default_type, cha
 // Number layout
 // =============================================================================
 
-static int write_fill(SpStrWriter *w, SpUCS4 fill, ssize_t n) { return sp_str_writer_fill(w, fill, n); }
+static int write_fill(SpStrWriter *w, SpUCS4 fill, ssize_t n) {
+    return sp_str_writer_fill(w, fill, n);
+}
 
 // Lay out a number: [sign][prefix][integer digits, grouped][rest] padded to
 // the width by the spec's alignment. With fill '0' and '=' alignment the
@@ -177,7 +186,8 @@ static int render_number(SpStrWriter *w, const SpFormatSpec *f, char sign, const
     if (interval) {
         cap += cap / interval + 2;
     }
-    char *buf = sp_mem_alloc((size_t)cap), *p = buf + cap;
+    char stack[160];
+    char *buf = cap <= (ssize_t)sizeof stack ? stack : sp_mem_alloc((size_t)cap), *p = buf + cap;
     if (buf == NULL) {
         sp_err_no_memory();
         return -1;
@@ -237,11 +247,15 @@ static int render_number(SpStrWriter *w, const SpFormatSpec *f, char sign, const
     }
     rc = 0;
 done:
-    sp_mem_free(buf);
+    if (buf != stack) {
+        sp_mem_free(buf);
+    }
     return rc;
 }
 
 // The sign character for a number: '-' when negative, else per the spec.
+// '-' (the default) shows only minus signs, '+' shows both, ' ' puts a space
+// where a plus would go.
 static char sign_char(const SpFormatSpec *f, int negative) {
     if (negative) {
         return '-';
@@ -250,6 +264,9 @@ static char sign_char(const SpFormatSpec *f, int negative) {
 }
 
 // Pad a string piece (str formatting, 'c'): align within width.
+// The first n characters of s aligned in the width: text defaults to left
+// alignment, numbers (and 'c') to right; '^' puts the odd space on the
+// right.
 static int render_text(SpStrWriter *w, const SpFormatSpec *f, SpObject *s, ssize_t n) {
     ssize_t pad = f->width > n ? f->width - n : 0, left = 0, right = 0;
     switch (f->align) {
@@ -264,6 +281,8 @@ static int render_text(SpStrWriter *w, const SpFormatSpec *f, SpObject *s, ssize
     return 0;
 }
 
+// %-formatting's simpler layout: no fill character or centering, only
+// right/left alignment with spaces and zero padding after sign and prefix.
 int sp_format_pad_number(SpStrWriter *w, char sign, const char *prefix, const char *body,
                          ssize_t width, int left, int zero_pad) {
     ssize_t len = (sign ? 1 : 0) + (ssize_t)strlen(prefix) + (ssize_t)strlen(body);
@@ -296,6 +315,9 @@ int sp_format_pad_number(SpStrWriter *w, char sign, const char *prefix, const ch
 // Internal flag of sp_double_to_text: strip trailing fraction zeros.
 enum { SP_STRIP_ZEROS = 0x100 };
 
+// C's printf conversions round correctly from the binary value (glibc), so
+// 'e', 'f' and 'g' with a precision give Python's digits; the repr form
+// ('r') comes from the float engineer's shortest round-trip routine.
 char *sp_double_to_text(double d, int type, int precision, int flags) {
     d = fabs(d);
     int upper = type == 'E' || type == 'F' || type == 'G';
@@ -345,13 +367,20 @@ char *sp_double_to_text(double d, int type, int precision, int flags) {
         }
     }
     snprintf(cfmt, sizeof cfmt, "%%%s.*%c", (flags & SP_DTSF_ALT) ? "#" : "", type);
-    int n = snprintf(NULL, 0, cfmt, precision, d);
+    // One snprintf into a stack buffer serves nearly every number; only
+    // huge fixed-point expansions need a second, exactly sized pass.
+    char local[128];
+    int n = snprintf(local, sizeof local, cfmt, precision, d);
     buf = sp_mem_alloc((size_t)n + 3);
     if (buf == NULL) {
         sp_err_no_memory();
         return NULL;
     }
-    snprintf(buf, (size_t)n + 1, cfmt, precision, d);
+    if (n < (int)sizeof local) {
+        memcpy(buf, local, (size_t)n + 1);
+    } else {
+        snprintf(buf, (size_t)n + 1, cfmt, precision, d);
+    }
     if ((flags & SP_STRIP_ZEROS) && !(flags & SP_DTSF_ALT)) {
         // Drop trailing zeros of the fraction (and a bare point), keeping
         // any exponent.
@@ -386,6 +415,10 @@ static int is_zero_text(const char *s) {
 }
 
 // Format d with a parsed spec whose type is a float type (or 0).
+// A float under a spec: type '%' scales by 100 and appends '%', 'n' is 'g'
+// (smallpy runs in the C locale), no type is repr-like. The text is split
+// into integer digits (grouped and zero-padded by render_number) and the
+// rest (point, fraction, exponent, '%'). inf and nan are never grouped.
 static int format_double(SpStrWriter *w, double d, const SpFormatSpec *f) {
     int type = (int)f->type, flags = 0;
     ssize_t precision = f->precision;
@@ -449,10 +482,13 @@ static int is_float_type(SpUCS4 t) {
            t == 'n' || t == 0;
 }
 
+// Message for a type letter the object's type does not know; the type
+// name is the object's own (a bool says 'bool').
 static SpObject *unknown_code(SpUCS4 type, SpObject *obj) {
     if (type > 32 && type < 128) {
-        return sp_err_format(&SpExc_ValueError, "Unknown format code '%c' for object of type '%.200s'",
-                             (int)type, sp_object_type_name(obj));
+        return sp_err_format(&SpExc_ValueError,
+                             "Unknown format code '%c' for object of type '%.200s'", (int)type,
+                             sp_object_type_name(obj));
     }
     return sp_err_format(&SpExc_ValueError,
                          "Unknown format code '\\x%x' for object of type '%.200s'", (unsigned)type,
@@ -491,18 +527,14 @@ SpObject *sp_float_format(SpObject *o, SpObject *spec) {
 // Integers
 // =============================================================================
 
-// The digits of |o| in base (no sign, no prefix) as a C string from
-// sp_mem_alloc, upper case when asked.
-static char *int_digits(SpObject *o, int base, int upper) {
+// The digits of |o| in base (no sign, no prefix) as a C string, upper case
+// when asked: in `small` (72 bytes) for one-digit ints, else from
+// sp_mem_alloc (the caller frees what is not `small`).
+static char *int_digits(SpObject *o, int base, int upper, char *small) {
     char *buf;
     if (SP_INT_IS_COMPACT(o)) {
         long v = sp_int_compact_value(o);
         unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-        buf = sp_mem_alloc(72);
-        if (buf == NULL) {
-            sp_err_no_memory();
-            return NULL;
-        }
         char tmp[72], *p = tmp + sizeof tmp;
         const char *digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
         *--p = '\0';
@@ -510,8 +542,8 @@ static char *int_digits(SpObject *o, int base, int upper) {
             *--p = digs[u % (unsigned)base];
             u /= (unsigned)base;
         } while (u);
-        strcpy(buf, p);
-        return buf;
+        strcpy(small, p);
+        return small;
     }
     SpObject *s = base == 10 ? sp_int_to_decimal_string(o) : sp_int_format_base(o, base);
     if (s == NULL) {
@@ -542,6 +574,10 @@ static char *int_digits(SpObject *o, int base, int upper) {
     return buf;
 }
 
+// format() of an int: an empty spec is str(o) (so format(True, "") is
+// "True"); float types convert to float first; 'c' formats the character
+// with that code point; the others lay out digits in base 2, 8, 10 or 16,
+// grouped by 3 (decimal) or 4 (binary, octal, hex) digits.
 SpObject *sp_int_format(SpObject *o, SpObject *spec) {
     if (spec == NULL || SP_STR_LENGTH(spec) == 0) {
         return sp_object_str(o);
@@ -623,7 +659,8 @@ SpObject *sp_int_format(SpObject *o, SpObject *spec) {
         }
         return sp_str_writer_finish(&w);
     }
-    char *digits = int_digits(o, base, t == 'X');
+    char small[72];
+    char *digits = int_digits(o, base, t == 'X', small);
     if (digits == NULL) {
         return NULL;
     }
@@ -634,7 +671,9 @@ SpObject *sp_int_format(SpObject *o, SpObject *spec) {
     int interval = f.grouping ? (base == 10 ? 3 : 4) : 0;
     int rc = render_number(&w, &f, sign_char(&f, sp_int_sign(o) < 0), prefix, digits,
                            (ssize_t)strlen(digits), "", 0, interval);
-    sp_mem_free(digits);
+    if (digits != small) {
+        sp_mem_free(digits);
+    }
     if (rc < 0) {
         sp_str_writer_discard(&w);
         return NULL;
@@ -646,6 +685,8 @@ SpObject *sp_int_format(SpObject *o, SpObject *spec) {
 // Strings
 // =============================================================================
 
+// str.__format__: only type 's'; the precision truncates and the width pads;
+// signs, '#', 'z' and '=' alignment are errors with CPython's messages.
 SpObject *sp_str_format_spec(SpObject *s, SpObject *spec) {
     if (SP_STR_LENGTH(spec) == 0) {
         if (SP_STR_CHECK_EXACT(s)) {

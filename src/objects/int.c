@@ -34,28 +34,35 @@ int sp_int_max_str_digits = SP_INT_DEFAULT_MAX_STR_DIGITS;
 // blocks, plain malloc) can be plugged in behind these two functions. Int
 // subclass instances are allocated by their type like any heap object.
 //
-// With SP_CFG_FREELISTS, freed one-digit ints are kept on a free list
-// threaded through their ob_type field (Python 2's trick, see the seed
-// article on PyIntBlock): a loop that makes and drops an int per iteration
-// then never reaches the memory gate.
+// With SP_CFG_FREELISTS, freed small ints are kept on free lists threaded
+// through their ob_type field (Python 2's trick, see the seed article on
+// PyIntBlock): a loop that makes and drops an int per iteration then never
+// reaches the memory gate. There are two lists: one-digit ints, and ints of
+// two or three digits (machine words), which are therefore always given
+// room for three digits. An int's capacity is not recorded anywhere, but
+// these rules bound it from its size when it is freed: |ob_size| <= 1 has
+// room for one digit, |ob_size| of 2 or 3 for three.
 
 #define INT_FREELIST_MAX 256
 
 size_t sp_int_freelist_hits, sp_int_freelist_misses;
 #if SP_CFG_FREELISTS
-static SpIntObject *int_freelist;
-static int int_freelist_len;
+static struct {
+    SpIntObject *head;
+    int len;
+} int_freelists[2];  // [0]: one digit, [1]: two or three digits
 #endif
 
 // Memory for an exact int with room for max(1, ndigits) digits: refcount 1,
 // type int, ob_size 0. NULL with MemoryError.
 static SpIntObject *int_alloc(ssize_t ndigits) {
 #if SP_CFG_FREELISTS
-    if (ndigits <= 1) {
-        SpIntObject *v = int_freelist;
+    if (ndigits <= 3) {
+        int k = ndigits > 1;
+        SpIntObject *v = int_freelists[k].head;
         if (v != NULL) {
-            int_freelist = (SpIntObject *)SP_TYPE(v);
-            int_freelist_len--;
+            int_freelists[k].head = (SpIntObject *)SP_TYPE(v);
+            int_freelists[k].len--;
             sp_int_freelist_hits++;
             SP_TYPE(v) = &SpInt_Type;
             SP_REFCNT(v) = 1;
@@ -63,24 +70,41 @@ static SpIntObject *int_alloc(ssize_t ndigits) {
             return v;
         }
         sp_int_freelist_misses++;
+        if (k) {
+            ndigits = 3;
+        }
     }
 #endif
+    // Straight from the memory gate: ints need no zeroed memory (every
+    // digit gets written) and no GC header.
     size_t size = (size_t)SP_INT_HEADER_SIZE + sizeof(SpDigit) * (size_t)(ndigits > 1 ? ndigits : 1);
-    return (SpIntObject *)sp_object_alloc_size(&SpInt_Type, size);
+    SpIntObject *v = sp_mem_alloc(size);
+    if (v == NULL) {
+        sp_err_no_memory();
+        return NULL;
+    }
+    SP_REFCNT(v) = 1;
+    SP_TYPE(v) = &SpInt_Type;
+    SP_SET_SIZE(v, 0);
+    return v;
 }
 
 // Give back the memory of an exact int whose refcount reached zero.
 static void int_free(SpIntObject *v) {
 #if SP_CFG_FREELISTS
     ssize_t n = SP_SIZE(v);
-    if (n >= -1 && n <= 1 && int_freelist_len < INT_FREELIST_MAX) {
-        SP_TYPE(v) = (SpTypeObject *)int_freelist;
-        int_freelist = v;
-        int_freelist_len++;
-        return;
+    n = n < 0 ? -n : n;
+    if (n <= 3) {
+        int k = n > 1;
+        if (int_freelists[k].len < INT_FREELIST_MAX) {
+            SP_TYPE(v) = (SpTypeObject *)int_freelists[k].head;
+            int_freelists[k].head = v;
+            int_freelists[k].len++;
+            return;
+        }
     }
 #endif
-    sp_object_free((SpObject *)v);
+    sp_mem_free(v);
 }
 
 SpIntObject *sp_int_new(ssize_t ndigits) {
@@ -183,6 +207,8 @@ static int is_shared_object(SpIntObject *o) {
 // Constructors from machine values
 
 // A new (unshared) int for v; the caller has checked the shared range.
+// |v| needs 1 digit below 2**30, 2 below 2**60, else 3 (64 bits). The
+// magnitude is taken in unsigned arithmetic so LONG_MIN needs no care.
 static SpObject *int_from_long_alloc(long v) {
     unsigned long a = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
     ssize_t n = a < SP_INT_BASE ? 1 : (a >> SP_INT_SHIFT) < SP_INT_BASE ? 2 : 3;
@@ -198,6 +224,9 @@ static SpObject *int_from_long_alloc(long v) {
     return (SpObject *)o;
 }
 
+// The hot path of every int result. One unsigned comparison tests the
+// range: v - lo wraps around to a huge value for v < lo, so idx < span iff
+// lo <= v <= hi (span is 0 when sharing is off).
 SpObject *sp_int_from_long(long v) {
     unsigned long idx = (unsigned long)v - (unsigned long)sp_small_int_lo;
     if (idx < small_span) {
@@ -239,6 +268,10 @@ SpObject *sp_int_from_ulong_long(unsigned long long v) {
 
 SpObject *sp_int_from_size(size_t v) { return sp_int_from_ulong_long(v); }
 
+// Results of digit arithmetic are allocated for the worst case, so their
+// top digits may be zero: strip them, then, like CPython's
+// maybe_small_long, trade a result in the shared range for the shared
+// object. This is what makes `(2**40 + 5) - 2**40 is 5` true.
 SpObject *sp_int_normalize(SpIntObject *v) {
     ssize_t size = SP_SIZE(v);
     ssize_t n = size < 0 ? -size : size;
@@ -274,6 +307,8 @@ SpObject *sp_int_normalize(SpIntObject *v) {
     return (SpObject *)v;
 }
 
+// Int subclasses (and bool) share the digit layout, so their value is
+// copied digit for digit; small values come from the cache as always.
 SpObject *sp_int_copy(SpObject *o) {
     if (SP_INT_CHECK_EXACT(o)) {
         return sp_newref(o);
@@ -299,6 +334,9 @@ int sp_int_sign(SpObject *o) {
     return n < 0 ? -1 : (n > 0);
 }
 
+// ob_size carries sign and length, so different sizes order the values
+// directly: more digits means larger magnitude, and a negative size sorts
+// below every non-negative one.
 int sp_int_compare(SpObject *a, SpObject *b) {
     ssize_t sa = SP_SIZE(a), sb = SP_SIZE(b);
     if (sa != sb) {
@@ -341,6 +379,8 @@ SpObject *sp_int_richcompare(SpObject *a, SpObject *b, int op) {
 #define HASH_BITS 61
 #define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
 
+// hash(-1) is -2 because -1 signals an error from tp_hash; every other
+// one-digit value is its own hash (|v| < 2**30 < the modulus).
 SpHash sp_int_hash(SpObject *o) {
     ssize_t size = SP_SIZE(o);
     if (size >= -1 && size <= 1) {
@@ -365,6 +405,9 @@ SpHash sp_int_hash(SpObject *o) {
 // ===========================================================================
 // Deallocation and repr
 
+// Exact ints return their memory through int_free (the allocator's other
+// half); instances of int subclasses were allocated by their type, so
+// their type frees them.
 static void int_dealloc(SpObject *o) {
     if (SP_LIKELY(SP_INT_CHECK_EXACT(o))) {
         if (SP_UNLIKELY(is_shared_object((SpIntObject *)o))) {
@@ -431,6 +474,9 @@ static SpObject *int_new_impl(SpTypeObject *type, SpObject *x, SpObject *obase) 
     return NULL;
 }
 
+// The subclass instance has the same layout as int (digits at 24) plus
+// whatever the subclass adds after tp_basicsize; sp_object_alloc sizes it
+// from the type. Its ob_size is set to the signed digit count like any int.
 static SpObject *int_subtype_new(SpTypeObject *type, SpObject *x, SpObject *base) {
     SpObject *tmp = int_new_impl(&SpInt_Type, x, base);
     if (tmp == NULL) {
@@ -523,6 +569,8 @@ SpObject *sp_int_bit_length(SpObject *o) {
     return sp_int_from_ulong_long(sp_int_bit_length_u64(o));
 }
 
+// Population count of |self|: the digits are the magnitude, so this is
+// already what CPython gives for negatives (bit_count(-5) == 2).
 static SpObject *int_bit_count(SpObject *self, SpObject *unused) {
     ssize_t n = sp_int_ndigits(self);
     uint64_t c = 0;
@@ -563,6 +611,8 @@ static SpObject *int_sizeof(SpObject *self, SpObject *unused) {
     return sp_int_from_ssize(SP_INT_HEADER_SIZE + (n > 1 ? n : 1) * (ssize_t)sizeof(SpDigit));
 }
 
+// format(x, '') is str(x) (so format(True, '') is 'True'); any other spec
+// goes to the format-spec mini-language in format.c.
 static SpObject *int_format_meth(SpObject *self, SpObject *spec) {
     if (!SP_STR_CHECK(spec)) {
         return sp_err_format(&SpExc_TypeError, "__format__() argument must be str, not %T",
@@ -773,6 +823,8 @@ SpObject *sp_int_float(SpObject *self) {
     return sp_float_from_double(d);
 }
 
+// No in-place slots: ints are immutable, so a += b is a + b (number.c
+// falls back to the binary slot when the in-place one is NULL).
 SpNumberMethods sp_int_as_number = {
     .nb_add = sp_int_add,
     .nb_subtract = sp_int_sub,
@@ -797,6 +849,9 @@ SpNumberMethods sp_int_as_number = {
     .nb_index = sp_int_int,
 };
 
+// tp_str is left NULL: it is inherited from object, which calls tp_repr,
+// so a subclass's __repr__ also shows in str() as in CPython, and bool's
+// repr gives str(True) == 'True'.
 SpTypeObject SpInt_Type = {
     SP_TYPE_HEAD_INIT,
     .tp_name = "int",

@@ -62,19 +62,30 @@ static SpObject *x_add(SpObject *a, SpObject *b, int negative) {
         return NULL;
     }
     const SpDigit *da = SP_INT_DIGITS(a), *db = SP_INT_DIGITS(b);
-    SpDigit carry = 0;
+    SpDigit *dz = z->ob_digit;
+    // Two digits per step as one 60-bit word: the carry chain, which bounds
+    // the speed of this loop, gets half as long.
+    uint64_t carry = 0;
     ssize_t i = 0;
+    for (; i + 1 < nb; i += 2) {
+        uint64_t x = (uint64_t)da[i] | ((uint64_t)da[i + 1] << SP_INT_SHIFT);
+        uint64_t y = (uint64_t)db[i] | ((uint64_t)db[i + 1] << SP_INT_SHIFT);
+        uint64_t sum = x + y + carry;
+        dz[i] = (SpDigit)(sum & SP_INT_MASK);
+        dz[i + 1] = (SpDigit)((sum >> SP_INT_SHIFT) & SP_INT_MASK);
+        carry = sum >> (2 * SP_INT_SHIFT);
+    }
     for (; i < nb; i++) {
-        carry += da[i] + db[i];
-        z->ob_digit[i] = carry & SP_INT_MASK;
+        carry += (uint64_t)da[i] + db[i];
+        dz[i] = (SpDigit)(carry & SP_INT_MASK);
         carry >>= SP_INT_SHIFT;
     }
     for (; i < na; i++) {
         carry += da[i];
-        z->ob_digit[i] = carry & SP_INT_MASK;
+        dz[i] = (SpDigit)(carry & SP_INT_MASK);
         carry >>= SP_INT_SHIFT;
     }
-    z->ob_digit[i] = carry;
+    dz[i] = (SpDigit)carry;
     if (negative) {
         SP_SET_SIZE(z, -SP_SIZE(z));
     }
@@ -114,17 +125,30 @@ static SpObject *x_sub(SpObject *a, SpObject *b, int negative) {
     if (z == NULL) {
         return NULL;
     }
-    // The borrow is the top bit of the 32-bit difference.
-    SpDigit borrow = 0;
+    SpDigit *dz = z->ob_digit;
+    // Two digits per step, as in x_add; a negative 64-bit difference means
+    // a borrow, and masking to 60 bits adds the 2**60 back.
+    int64_t wide = 0;
     ssize_t i = 0;
+    for (; i + 1 < nb; i += 2) {
+        int64_t x = (int64_t)((uint64_t)da[i] | ((uint64_t)da[i + 1] << SP_INT_SHIFT));
+        int64_t y = (int64_t)((uint64_t)db[i] | ((uint64_t)db[i + 1] << SP_INT_SHIFT));
+        wide = x - y - wide;
+        uint64_t w = (uint64_t)wide;
+        dz[i] = (SpDigit)(w & SP_INT_MASK);
+        dz[i + 1] = (SpDigit)((w >> SP_INT_SHIFT) & SP_INT_MASK);
+        wide = (int64_t)(w >> 63);  // 1 when a borrow goes to the next step
+    }
+    // The borrow is the top bit of the 32-bit difference.
+    SpDigit borrow = (SpDigit)wide;
     for (; i < nb; i++) {
         borrow = da[i] - db[i] - borrow;
-        z->ob_digit[i] = borrow & SP_INT_MASK;
+        dz[i] = borrow & SP_INT_MASK;
         borrow = (borrow >> SP_INT_SHIFT) & 1;
     }
     for (; i < na; i++) {
         borrow = da[i] - borrow;
-        z->ob_digit[i] = borrow & SP_INT_MASK;
+        dz[i] = borrow & SP_INT_MASK;
         borrow = (borrow >> SP_INT_SHIFT) & 1;
     }
     if (negative) {
@@ -133,6 +157,9 @@ static SpObject *x_sub(SpObject *a, SpObject *b, int negative) {
     return sp_int_normalize(z);
 }
 
+// Signs decide between adding and subtracting magnitudes:
+//   a + b = |a| + |b|,  a + (-b) = |a| - |b|,  -a + b = |b| - |a|,
+//   -a + -b = -(|a| + |b|);  subtraction flips b's sign first.
 SpObject *sp_int_add_ints(SpObject *a, SpObject *b) {
     if (IS_MEDIUM(a) && IS_MEDIUM(b)) {
         return sp_int_from_long(medium_value(a) + medium_value(b));
@@ -200,6 +227,8 @@ static void digits_mul(const SpDigit *a, ssize_t na, const SpDigit *b, ssize_t n
     }
 }
 
+// Medium operands multiply in a machine word unless the product overflows
+// (|a|, |b| < 2**60, so only some two-digit products do).
 SpObject *sp_int_mul_ints(SpObject *a, SpObject *b) {
     if (IS_MEDIUM(a) && IS_MEDIUM(b)) {
         long r;
@@ -234,6 +263,8 @@ SpObject *sp_int_mul(SpObject *a, SpObject *b) {
 // ===========================================================================
 // Division
 
+// Schoolbook short division from the top digit: the running remainder is
+// below d < 2**30, so remainder * 2**30 + digit fits 60 bits.
 SpDigit sp_int_divrem_digit(const SpDigit *a, ssize_t n, SpDigit d, SpDigit *out) {
     SpTwoDigits rem = 0;
     for (ssize_t i = n - 1; i >= 0; i--) {
@@ -269,6 +300,10 @@ static SpDigit digits_rshift(SpDigit *z, const SpDigit *a, ssize_t n, int s) {
     return carry;
 }
 
+// The division loop shifts negative carries right and relies on the shift
+// being arithmetic, as it is with every compiler smallpy supports.
+static_assert((-8 >> 1) == -4, "signed right shift must be arithmetic");
+
 // Truncating division of magnitudes, Knuth's algorithm D (TAOCP 4.3.1) for
 // a divisor of nw >= 2 digits and nv >= nw: quotient digits into q
 // (nv - nw + 1 of them), remainder into r (nw digits). 0, or -1 on
@@ -300,17 +335,16 @@ static int digits_divrem(const SpDigit *v, ssize_t nv, const SpDigit *w, ssize_t
                 break;
             }
         }
-        // D4: u[j..j+nw] -= qhat * wn.
-        SpSTwoDigits borrow = 0;
-        SpTwoDigits carry = 0;
+        // D4: u[j..j+nw] -= qhat * wn, with one signed carry that holds
+        // both the product's carry and the borrow (it stays in [-2**31, 0]),
+        // so the loop has a single dependency chain.
+        SpSTwoDigits acc = 0;
         for (ssize_t i = 0; i < nw; i++) {
-            SpTwoDigits p = qhat * wn[i] + carry;
-            carry = p >> SP_INT_SHIFT;
-            SpSTwoDigits t = (SpSTwoDigits)uj[i] - (SpSTwoDigits)(p & SP_INT_MASK) + borrow;
-            uj[i] = (SpDigit)(t & SP_INT_MASK);
-            borrow = t < 0 ? -1 : 0;
+            acc += (SpSTwoDigits)uj[i] - (SpSTwoDigits)(qhat * wn[i]);
+            uj[i] = (SpDigit)(acc & SP_INT_MASK);
+            acc >>= SP_INT_SHIFT;  // arithmetic shift (checked below)
         }
-        SpSTwoDigits t = (SpSTwoDigits)uj[nw] - (SpSTwoDigits)carry + borrow;
+        SpSTwoDigits t = acc + (SpSTwoDigits)uj[nw];
         uj[nw] = (SpDigit)(t & SP_INT_MASK);
         // D6: rarely qhat was still one too large; add the divisor back.
         if (t < 0) {
@@ -393,6 +427,9 @@ fail:
     return -1;
 }
 
+// Python's division rounds toward minus infinity, C's toward zero: the
+// two differ exactly when the remainder is non-zero and its sign differs
+// from the divisor's; then q -= 1 and r += b fix it up.
 int sp_int_divmod_floor(SpObject *a, SpObject *b, SpObject **pq, SpObject **pr) {
     if (SP_SIZE(b) == 0) {
         sp_err_set_string(&SpExc_ZeroDivisionError, "integer division or modulo by zero");
@@ -638,6 +675,42 @@ static SpObject *mulmod(SP_STEALS SpObject *a, SpObject *b, SpObject *m) {
     return rc < 0 ? NULL : r;
 }
 
+// Long exponents with a modulus: the fixed-window (5-ary) method, as
+// CPython for exponents past 60 bits. base**0 .. base**31 are made once;
+// then per 5 exponent bits, five squarings and at most one multiplication
+// (the binary method needs one multiplication per set bit).
+static SpObject *pow_window(SpObject *base, SpObject *e, SpObject *m) {
+    SpObject *table[32] = {NULL};
+    SpObject *acc = NULL;
+    table[0] = sp_int_from_long(1);
+    table[1] = table[0] ? sp_newref(base) : NULL;
+    for (int i = 2; i < 32 && table[i - 1] != NULL; i++) {
+        table[i] = mulmod(sp_newref(table[i - 1]), base, m);
+    }
+    if (table[31] == NULL) {
+        goto done;
+    }
+    uint64_t nbits = sp_int_bit_length_u64(e);
+    // Groups of five bits from the top; the first may be shorter.
+    uint64_t pos = nbits - (nbits % 5 ? nbits % 5 : 5);
+    acc = sp_newref(table[sp_int_get_bits(e, pos, (int)(nbits - pos))]);
+    while (acc != NULL && pos > 0) {
+        pos -= 5;
+        for (int k = 0; k < 5 && acc != NULL; k++) {
+            acc = mulmod(acc, acc, m);
+        }
+        uint64_t g = sp_int_get_bits(e, pos, 5);
+        if (acc != NULL && g) {
+            acc = mulmod(acc, table[g], m);
+        }
+    }
+done:
+    for (int i = 0; i < 32; i++) {
+        SP_XDECREF(table[i]);
+    }
+    return acc;
+}
+
 // base ** e (mod m when m != NULL), e >= 0; base already reduced when m is
 // given. Left-to-right binary method.
 static SpObject *pow_bits(SpObject *base, SpObject *e, SpObject *m) {
@@ -655,6 +728,9 @@ static SpObject *pow_bits(SpObject *base, SpObject *e, SpObject *m) {
         }
         return sp_int_from_long((long)acc);
     }
+    if (m != NULL && sp_int_ndigits(e) > 2) {
+        return pow_window(base, e, m);
+    }
     SpObject *acc = sp_int_from_long(1);
     BitIter it;
     bits_init(&it, e);
@@ -667,6 +743,9 @@ static SpObject *pow_bits(SpObject *base, SpObject *e, SpObject *m) {
     return acc;
 }
 
+// Exponentiation by squaring from the low bits in machine words while the
+// result fits (2**62, 3**39, 10**18 ...); the first overflow hands the work
+// to the bignum loop, which starts again from scratch.
 SpObject *sp_int_pow_ints(SpObject *base, SpObject *e) {
     // Machine-word fast path: small base and exponent, no overflow.
     if (IS_MEDIUM(base) && IS_MEDIUM(e)) {
@@ -736,6 +815,9 @@ done:
     return result;
 }
 
+// pow(a, b[, m]) as CPython's long_pow: a negative exponent without a
+// modulus is a float power; with one it means the modular inverse of a
+// raised to -b; the result takes the sign of the modulus.
 SpObject *sp_int_pow(SpObject *a, SpObject *b, SpObject *m) {
     CHECK_BINOP(a, b);
     if (m != sp_None && !SP_INT_CHECK(m)) {
@@ -801,6 +883,9 @@ done:
 // ===========================================================================
 // Unary operators
 
+// Negation of a multi-digit int copies the digits and flips ob_size; the
+// copy still goes through normalize in case a is an unnormalised subclass
+// instance.
 SpObject *sp_int_neg(SpObject *a) {
     if (IS_MEDIUM(a)) {
         return sp_int_from_long(-medium_value(a));

@@ -21,6 +21,7 @@
         }                                                  \
     } while (0)
 
+// Full digits contribute 30 bits each; the top digit its own length.
 uint64_t sp_int_bit_length_u64(SpObject *o) {
     ssize_t n = sp_int_ndigits(o);
     if (n == 0) {
@@ -43,6 +44,8 @@ uint64_t sp_int_low_bits(SpObject *o) {
 // ===========================================================================
 // Shifts
 
+// a << n: whole digits of zeros below (n / 30), then each digit shifted
+// by n % 30 with the overflow carried into the next one.
 SpObject *sp_int_lshift_by(SpObject *a, size_t n) {
     if (IS_COMPACT(a) && n <= 32) {
         // |a| < 2**30: the result stays below 2**62.
@@ -121,7 +124,8 @@ SpObject *sp_int_rshift_by(SpObject *a, size_t n) {
 }
 
 // The shift count of << / >>: -1 with ValueError when negative; *huge set
-// when it does not fit a machine word.
+// beyond two digits (2**60 bits: no int that big can exist, so << fails
+// and >> leaves 0 or -1).
 static int shift_count(SpObject *b, size_t *n, int *huge) {
     if (SP_SIZE(b) < 0) {
         sp_err_set_string(&SpExc_ValueError, "negative shift count");
@@ -197,6 +201,10 @@ static inline SpDigit twos_digit(const SpDigit *d, ssize_t n, ssize_t i, int neg
     return v & SP_INT_MASK;
 }
 
+// Two's complement of a negative x over n digits is (~|x| + 1) mod 2**(30n):
+// complement each digit and propagate a +1 carry from the bottom. Digits
+// beyond an operand's length are its sign extension (0 or all ones). The
+// sign of the result is op applied to the operands' sign bits.
 static SpObject *bitwise(SpObject *a, char op, SpObject *b) {
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
         long x = SP_INT_SMALL_VALUE(a), y = SP_INT_SMALL_VALUE(b);

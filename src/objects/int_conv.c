@@ -22,7 +22,7 @@
 // Bit access on magnitudes
 
 // Bits [pos, pos + count) of |o| (count <= 64).
-static uint64_t get_bits(SpObject *o, uint64_t pos, int count) {
+uint64_t sp_int_get_bits(SpObject *o, uint64_t pos, int count) {
     ssize_t n = sp_int_ndigits(o);
     const SpDigit *d = SP_INT_DIGITS(o);
     uint64_t v = 0;
@@ -56,6 +56,9 @@ static int any_bits_below(SpObject *o, uint64_t pos) {
 // ===========================================================================
 // C integers
 
+// Three digits hold 90 bits: the magnitude is gathered in a uint64 with a
+// check before each shift, then compared with the limits of long (whose
+// negative side is one larger).
 long sp_int_as_long_and_overflow(SpObject *o, int *overflow) {
     *overflow = 0;
     ssize_t size = SP_SIZE(o);
@@ -163,7 +166,7 @@ double sp_int_frexp(SpObject *o, int64_t *e) {
     // that records whether anything below was set; converting that to
     // double then rounds exactly as rounding the whole value would.
     uint64_t shift = nbits - 55;
-    uint64_t q = get_bits(o, shift, 55);
+    uint64_t q = sp_int_get_bits(o, shift, 55);
     if (any_bits_below(o, shift)) {
         q |= 1;
     }
@@ -172,6 +175,8 @@ double sp_int_frexp(SpObject *o, int64_t *e) {
     return x;
 }
 
+// float(int): exact below 2**53, else correctly rounded by sp_int_frexp;
+// e > DBL_MAX_EXP (1024) means the rounded value reached 2**1024.
 double sp_int_as_double(SpObject *o) {
     if (!SP_INT_CHECK(o)) {
         SpObject *v = sp_number_index(o);
@@ -229,6 +234,9 @@ SpObject *sp_int_from_double(double d) {
     return sp_int_normalize(v);
 }
 
+// Never by converting the int to a double (2**53 + 1 would equal 2.0**53):
+// signs first, then bit lengths, and only for equal lengths the bits
+// themselves, which are exact because a double that large is an integer.
 int sp_int_compare_double(SpObject *o, double d) {
     if (isinf(d)) {
         return d > 0 ? -1 : 1;
@@ -249,7 +257,7 @@ int sp_int_compare_double(SpObject *o, double d) {
     frexp(ad, &e);  // ad in [2**(e-1), 2**e)
     if (nbits <= DBL_MANT_DIG) {
         // |o| < 2**53 converts exactly.
-        double x = (double)get_bits(o, 0, 64);
+        double x = (double)sp_int_get_bits(o, 0, 64);
         c = x < ad ? -1 : (x > ad);
     } else if (nbits != (uint64_t)e) {
         c = nbits < (uint64_t)e ? -1 : 1;
@@ -257,7 +265,7 @@ int sp_int_compare_double(SpObject *o, double d) {
         // Same bit length > 53: d is an integer M * 2**k with a 53-bit M.
         uint64_t k = nbits - DBL_MANT_DIG;
         uint64_t m = (uint64_t)ldexp(ad, -(int)k);
-        uint64_t top = get_bits(o, k, DBL_MANT_DIG);
+        uint64_t top = sp_int_get_bits(o, k, DBL_MANT_DIG);
         c = top < m ? -1 : top > m ? 1 : any_bits_below(o, k);
     }
     return osign < 0 ? -c : c;
@@ -376,13 +384,14 @@ static char *to_binary_base(SpObject *o, int base, int alternate, ssize_t *len) 
         *p++ = base == 2 ? 'b' : base == 8 ? 'o' : 'x';
     }
     for (ssize_t i = nchars - 1; i >= 0; i--) {
-        *p++ = digit_chars[get_bits(o, (uint64_t)i * (uint64_t)bits, bits)];
+        *p++ = digit_chars[sp_int_get_bits(o, (uint64_t)i * (uint64_t)bits, bits)];
     }
     *p = '\0';
     *len = total;
     return buf;
 }
 
+// The text of an int for str()/hex()/oct()/bin() and the unit tests.
 char *sp_int_to_cstr(SpObject *o, int base, int alternate, ssize_t *len) {
     if (base == 10) {
         return to_decimal(o, len);
@@ -635,6 +644,11 @@ static SpObject *parse_general_base(const char *p, const char *end, int base, ss
     return sp_int_normalize(z);
 }
 
+// int(text, base) as CPython's PyLong_FromString: [spaces] [sign] [prefix]
+// digits with single underscores between them [spaces]. The digit limit
+// of 3.11 applies to non-power-of-two bases and is checked once the digit
+// run is known, before trailing garbage (as CPython: '1' * 4301 + 'x'
+// reports the limit, not an invalid literal).
 SpObject *sp_int_parse(const char *s, ssize_t len, int base, SpObject *orig) {
     const char *p = s, *end = s + len;
     int orig_base = base;
@@ -845,6 +859,9 @@ overflow:
     return NULL;
 }
 
+// int.from_bytes: bytes are gathered 8 bits at a time into 30-bit digits;
+// a set top bit with signed=True means a negative two's complement value,
+// whose magnitude is complemented (+1) on the fly.
 SpObject *sp_int_from_bytes(const unsigned char *b, ssize_t n, int little, int is_signed) {
     if (n == 0) {
         return sp_int_from_long(0);

@@ -87,6 +87,8 @@ SP_FUNC SP_MAY_RAISE SpObject *sp_int_rshift_by(SpObject *a, size_t n);
 SP_FUNC uint64_t sp_int_bit_length_u64(SpObject *o);
 // Bits 0..63 of |o| (the low machine word of the magnitude).
 SP_FUNC uint64_t sp_int_low_bits(SpObject *o);
+// Bits [pos, pos + count) of |o|, count <= 64 (int_conv.c).
+SP_FUNC uint64_t sp_int_get_bits(SpObject *o, uint64_t pos, int count);
 
 // --- int_conv.c -------------------------------------------------------------------
 
@@ -130,6 +132,10 @@ SP_FUNC int sp_float_parse_ascii(const char *s, ssize_t len, double *out);
 // round(x) (int, half to even).
 SP_FUNC SP_MAY_RAISE SpObject *sp_float_round_digits(double x, ssize_t ndigits);
 SP_FUNC SP_MAY_RAISE SpObject *sp_float_round_int(double x);
+// Shortest round-trip digits of x > 0 (finite) into out (>= 24 bytes, no
+// trailing zeros); returns decpt, x ~= 0.d1d2... * 10**decpt. method 0 is
+// the fast one repr uses, 1 the printf/strtod reference (float_repr.c).
+SP_FUNC int sp_float_shortest_digits(double x, char *out, int method);
 // float.hex() / float.fromhex() cores.
 SP_FUNC SP_MAY_RAISE SpObject *sp_float_to_hex(double x);
 SP_FUNC SP_MAY_RAISE SpObject *sp_float_from_hex_str(SpObject *s);

@@ -74,6 +74,8 @@ typedef struct {
     SpObject *en_longindex; // next index as an int once past SSIZE_MAX, else NULL
 } EnumObject;
 
+// enumerate(iterable, start=0). The count is a ssize_t while it fits; a start beyond that (or
+// counting past SSIZE_MAX) switches to int objects.
 static SpObject *enum_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     static const char *const allowed[] = {"iterable", "start", NULL};
     if (check_kwargs(kwargs, "enumerate", allowed) < 0) {
@@ -142,6 +144,7 @@ static int enum_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     return en->en_longindex != NULL ? visit(en->en_longindex, arg) : 0;
 }
 
+// (index, item): the item is fetched first, so an exhausted iterable does not advance the count.
 static SpObject *enum_next(SpObject *op) {
     EnumObject *en = (EnumObject *)op;
     SpObject *item = SP_TYPE(en->en_sit)->tp_iternext(en->en_sit);
@@ -215,6 +218,8 @@ typedef struct {
     int strict;
 } ZipObject;
 
+// zip(*iterables, strict=False): every argument's iterator is made up front, so a non-iterable
+// argument fails at once.
 static SpObject *zip_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     static const char *const allowed[] = {"strict", NULL};
     int strict = 0;
@@ -289,6 +294,8 @@ static SpObject *zip_strict_check(ZipObject *z, ssize_t i) {
     return NULL;
 }
 
+// One item from each iterator; the first exhausted one ends the zip (and with strict=True, the
+// others must be exhausted at the same point).
 static SpObject *zip_next(SpObject *op) {
     ZipObject *z = (ZipObject *)op;
     ssize_t n = z->tuplesize;
@@ -346,6 +353,7 @@ typedef struct {
     SpObject *func;
 } MapObject;
 
+// map(func, *iterables): at least one iterable.
 static SpObject *map_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     if (type == &SpMap_Type && kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "map() takes no keyword arguments");
@@ -396,6 +404,8 @@ static int map_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     return r;
 }
 
+// The arguments for one call are gathered on the C stack (up to five iterables without allocating)
+// and passed by vectorcall.
 static SpObject *map_next(SpObject *op) {
     MapObject *m = (MapObject *)op;
     ssize_t n = SP_TUPLE_SIZE(m->iters);
@@ -454,6 +464,7 @@ typedef struct {
     SpObject *it;
 } FilterObject;
 
+// filter(function or None, iterable).
 static SpObject *filter_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     if (type == &SpFilter_Type && kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "filter() takes no keyword arguments");
@@ -495,6 +506,7 @@ static int filter_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     return r;
 }
 
+// None and bool mean "the item's own truth" (no call).
 static SpObject *filter_next(SpObject *op) {
     FilterObject *f = (FilterObject *)op;
     SpIterNextFunc next = SP_TYPE(f->it)->tp_iternext;
@@ -557,6 +569,8 @@ static int is_sequence(SpObject *o) {
     return !SP_DICT_CHECK(o) && t->tp_as_sequence != NULL && t->tp_as_sequence->sq_item != NULL;
 }
 
+// reversed(seq): __reversed__ when the type has one (None forbids it), else the sequence protocol
+// from len(seq) - 1 down to 0.
 static SpObject *reversed_make(SpTypeObject *type, SpObject *seq) {
     int found = 0;
     SpObject *meth = sp_type_lookup_borrow(SP_TYPE(seq), sp_id(__reversed__));
@@ -613,6 +627,7 @@ static int reversed_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     return s != NULL ? visit(s, arg) : 0;
 }
 
+// IndexError or StopIteration from __getitem__ ends the iteration.
 static SpObject *reversed_next(SpObject *op) {
     ReversedObject *ro = (ReversedObject *)op;
     if (ro->index >= 0 && ro->seq != NULL) {
@@ -674,6 +689,7 @@ typedef struct {
     SpObject *seq;  // NULL once exhausted
 } SeqIterObject;
 
+// iter(obj) for objects with __getitem__ but no __iter__.
 SpObject *sp_seqiter_new(SpObject *seq) {
     SeqIterObject *it = (SeqIterObject *)sp_object_alloc(&SpSeqIter_Type, 0);
     if (it == NULL) {
@@ -696,6 +712,8 @@ static int seqiter_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     return s != NULL ? visit(s, arg) : 0;
 }
 
+// seq[0], seq[1], ... until IndexError or StopIteration; other exceptions propagate and leave the
+// iterator usable.
 static SpObject *seqiter_next(SpObject *op) {
     SeqIterObject *it = (SeqIterObject *)op;
     SpObject *seq = it->seq;
@@ -766,6 +784,7 @@ typedef struct {
     SpObject *sentinel;
 } CallIterObject;
 
+// iter(callable, sentinel).
 SpObject *sp_calliter_new(SpObject *callable, SpObject *sentinel) {
     CallIterObject *it = (CallIterObject *)sp_object_alloc(&SpCallIter_Type, 0);
     if (it == NULL) {
@@ -794,6 +813,8 @@ static int calliter_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     return r;
 }
 
+// callable() until it returns something equal to the sentinel (or raises StopIteration); then the
+// iterator drops both and stays exhausted.
 static SpObject *calliter_next(SpObject *op) {
     CallIterObject *it = (CallIterObject *)op;
     if (it->callable == NULL) {

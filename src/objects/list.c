@@ -88,6 +88,9 @@ static SpListObject *list_free_list[LIST_MAXFREELIST];
 static int list_numfree;
 #endif
 
+// A list object with no item array: from the free list when one is there (its refcount is reset;
+// the rest was cleared by list_dealloc), else fresh zeroed memory. Not tracked yet: the caller
+// tracks it once it is consistent.
 static SpListObject *list_alloc_empty(void) {
     SpListObject *op;
 #if SP_CFG_FREELISTS
@@ -101,6 +104,9 @@ static SpListObject *list_alloc_empty(void) {
     return op;
 }
 
+// Lists made by BUILD_LIST and the C API get exactly n slots, as CPython's PyList_New:
+// sys.getsizeof([1, 2, 3]) is 56 + 3 * 8. The slots start NULL (calloc) so a partly filled list can
+// be released safely.
 SpObject *sp_list_new(ssize_t n) {
     if (n < 0) {
         return sp_err_bad_internal_call("sp_list_new");
@@ -137,6 +143,7 @@ SpObject *sp_list_new_prealloc(ssize_t n) {
     return (SpObject *)op;
 }
 
+// Copies of n references into a new exact-size list.
 SpObject *sp_list_from_array(SpObject *const *items, ssize_t n) {
     SpObject *l = sp_list_new(n);
     if (l == NULL) {
@@ -149,6 +156,8 @@ SpObject *sp_list_from_array(SpObject *const *items, ssize_t n) {
 }
 
 // Append the slow way (the array is full).
+// The slow half of append, kept out of line so that the fast half (room left in the array) inlines
+// well.
 static int list_append_grow(SpListObject *self, SpObject *item) {
     ssize_t n = SP_SIZE(self);
     if (list_resize(self, n + 1) < 0) {
@@ -169,6 +178,8 @@ int sp_list_append(SpObject *list, SpObject *item) {
     return list_append_grow(self, item);
 }
 
+// Negative positions count from the end; out-of-range positions clamp to the ends (list.insert
+// never raises IndexError). The resize comes first: the index arithmetic uses the old size n.
 int sp_list_insert(SpObject *list, ssize_t where, SpObject *item) {
     SpListObject *self = LIST(list);
     ssize_t n = SP_SIZE(self);
@@ -190,10 +201,12 @@ int sp_list_insert(SpObject *list, ssize_t where, SpObject *item) {
     return 0;
 }
 
+// tuple(list): the items are copied, not stolen; the list stays intact.
 SpObject *sp_list_as_tuple(SpObject *list) {
     return sp_tuple_from_array(LIST(list)->ob_item, SP_SIZE(list));
 }
 
+// In place, swapping from both ends; cannot fail and runs no Python code.
 void sp_list_reverse(SpObject *list) {
     SpObject **lo = LIST(list)->ob_item;
     SpObject **hi = lo + SP_SIZE(list) - 1;
@@ -246,6 +259,12 @@ int sp_list_extend(SpObject *list, SpObject *iterable) {
     ssize_t m = SP_SIZE(self);
     if (m > SSIZE_MAX - n) {
         // Too big a guess to act on; let appends grow the list.
+    } else if (self->ob_item == NULL) {
+        // An empty list gets exactly the hinted room (rounded to even).
+        if (n > 0 && list_preallocate_exact(self, n) < 0) {
+            SP_DECREF(it);
+            return -1;
+        }
     } else {
         if (list_resize(self, m + n) < 0) {
             SP_DECREF(it);
@@ -335,6 +354,7 @@ static void list_dealloc(SpObject *op) {
     sp_trash_end();
 }
 
+// The cycle collector's view: every item (slots may be NULL while a list is being filled).
 static int list_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     for (ssize_t i = SP_SIZE(op) - 1; i >= 0; i--) {
         SpObject *item = LIST(op)->ob_item[i];
@@ -351,6 +371,8 @@ static int list_traverse(SpObject *op, SpVisitProc visit, void *arg) {
 // ---------------------------------------------------------------------------
 // repr and comparison
 
+// "[1, 2]"; a list met again inside its own repr prints as "[...]". The recursion guard is keyed on
+// the object, so two different lists that hold each other both print once.
 static SpObject *list_repr(SpObject *v) {
     if (SP_SIZE(v) == 0) {
         return sp_str_from_cstr("[]");
@@ -392,6 +414,9 @@ error:
     return NULL;
 }
 
+// Lexicographic comparison, CPython's algorithm: skip the common prefix of equal items (identity
+// counts as equal), then compare lengths if one list ran out, else compare the first differing pair
+// with op. Items are held across each comparison because __eq__ may shrink either list.
 static SpObject *list_richcompare(SpObject *v, SpObject *w, int op) {
     if (!SP_LIST_CHECK(v) || !SP_LIST_CHECK(w)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -449,6 +474,8 @@ static SpObject *list_richcompare(SpObject *v, SpObject *w, int op) {
 
 static ssize_t list_length(SpObject *v) { return SP_SIZE(v); }
 
+// sq_item: i was already made non-negative by the caller (for negative indices it added len). One
+// unsigned comparison checks both bounds.
 static SpObject *list_item(SpObject *v, ssize_t i) {
     if ((size_t)i >= (size_t)SP_SIZE(v)) {
         sp_err_set_string(&SpExc_IndexError, "list index out of range");
@@ -457,6 +484,8 @@ static SpObject *list_item(SpObject *v, ssize_t i) {
     return sp_newref(LIST(v)->ob_item[i]);
 }
 
+// `x in list`: identity first (cheap, and what CPython's RichCompareBool does), then ==. The size
+// is re-read each round: __eq__ may mutate.
 static int list_contains(SpObject *v, SpObject *x) {
     for (ssize_t i = 0; i < SP_SIZE(v); i++) {
         SpObject *item = LIST(v)->ob_item[i];
@@ -473,6 +502,7 @@ static int list_contains(SpObject *v, SpObject *x) {
     return 0;
 }
 
+// a[lo:hi] for already clamped bounds, as a new exact-size list.
 static SpObject *list_slice(SpListObject *a, ssize_t lo, ssize_t hi) {
     ssize_t n = hi - lo;
     if (n <= 0) {
@@ -481,6 +511,8 @@ static SpObject *list_slice(SpListObject *a, ssize_t lo, ssize_t hi) {
     return sp_list_from_array(a->ob_item + lo, n);
 }
 
+// a + b: only list + list; the message names b's type as CPython does. The result is allocated
+// exactly (no over-allocation).
 static SpObject *list_concat(SpObject *a, SpObject *b) {
     if (!SP_LIST_CHECK(b)) {
         return sp_err_format(&SpExc_TypeError,
@@ -504,6 +536,8 @@ static SpObject *list_concat(SpObject *a, SpObject *b) {
     return l;
 }
 
+// a * n; n <= 0 gives []. The overflow check keeps size * n * 8 within ssize_t before anything is
+// allocated.
 static SpObject *list_repeat(SpObject *a, ssize_t n) {
     ssize_t size = SP_SIZE(a);
     if (n <= 0 || size == 0) {
@@ -525,6 +559,7 @@ static SpObject *list_repeat(SpObject *a, ssize_t n) {
     return l;
 }
 
+// a += iterable: any iterable is accepted (unlike +), via extend.
 static SpObject *list_inplace_concat(SpObject *self, SpObject *other) {
     if (sp_list_extend(self, other) < 0) {
         return NULL;
@@ -532,6 +567,8 @@ static SpObject *list_inplace_concat(SpObject *self, SpObject *other) {
     return sp_newref(self);
 }
 
+// a *= n: grows in place with list_resize (so over-allocation applies, as in CPython) and copies
+// the first `size` items n - 1 times.
 static SpObject *list_inplace_repeat(SpObject *self, ssize_t n) {
     ssize_t size = SP_SIZE(self);
     if (size == 0 || n == 1) {
@@ -644,6 +681,8 @@ done:
     return result;
 }
 
+// a[i] = value, or del a[i] when value is NULL. The old item is released after the slot holds the
+// new one, since its destructor may look at a.
 static int list_ass_item(SpObject *v, ssize_t i, SpObject *value) {
     if ((size_t)i >= (size_t)SP_SIZE(v)) {
         sp_err_set_string(&SpExc_IndexError, "list assignment index out of range");
@@ -658,6 +697,8 @@ static int list_ass_item(SpObject *v, ssize_t i, SpObject *value) {
     return 0;
 }
 
+// a[key]: the hot path is a small exact int; then anything with __index__; then slices (step 1
+// copies a block, other steps gather).
 static SpObject *list_subscript(SpObject *v, SpObject *key) {
     if (SP_INT_CHECK_EXACT(key) && SP_INT_IS_COMPACT(key)) {
         ssize_t i = sp_int_compact_value(key);
@@ -784,6 +825,7 @@ static int list_ass_extended(SpListObject *self, ssize_t start, ssize_t step, ss
     return 0;
 }
 
+// a[key] = value / del a[key] for ints and slices.
 static int list_ass_subscript(SpObject *v, SpObject *key, SpObject *value) {
     if (sp_index_check(key)) {
         ssize_t i = sp_cont_index_value(key);
@@ -828,6 +870,8 @@ static SpObject *list_extend_meth(SpObject *self, SpObject *iterable) {
     SP_RETURN_NONE;
 }
 
+// list.insert(index, object); the index may be any __index__ object and is clamped rather than
+// checked.
 static SpObject *list_insert_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                   SpObject *kwnames) {
     if (!sp_arg_no_kwnames("insert", kwnames) ||
@@ -844,15 +888,19 @@ static SpObject *list_insert_meth(SpObject *self, SpObject *const *args, ssize_t
     SP_RETURN_NONE;
 }
 
+// list.clear() frees the array too: sys.getsizeof drops back to 56.
 static SpObject *list_clear_meth(SpObject *self, SpObject *unused) {
     list_clear_items(self);
     SP_RETURN_NONE;
 }
 
+// list.copy() is l[:]: an exact-size shallow copy.
 static SpObject *list_copy_meth(SpObject *self, SpObject *unused) {
     return list_slice(LIST(self), 0, SP_SIZE(self));
 }
 
+// list.pop([index]). Popping the last item only shrinks the size (and maybe the array, by
+// list_resize's rule); other positions go through the slice deletion that shifts the tail down.
 static SpObject *list_pop_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
     if (!sp_arg_no_kwnames("pop", kwnames) || !sp_arg_check_positional("pop", nargs, 0, 1)) {
@@ -893,6 +941,8 @@ static SpObject *list_pop_meth(SpObject *self, SpObject *const *args, ssize_t na
     return v;
 }
 
+// list.remove(x): the first item equal to x, with the fixed message of CPython 3.11 (it does not
+// repeat x).
 static SpObject *list_remove_meth(SpObject *self, SpObject *value) {
     for (ssize_t i = 0; i < SP_SIZE(self); i++) {
         SpObject *item = sp_newref(LIST(self)->ob_item[i]);
@@ -912,6 +962,8 @@ static SpObject *list_remove_meth(SpObject *self, SpObject *value) {
     return NULL;
 }
 
+// list.index(x[, start[, stop]]): bounds are clamped like slice indices; the error repeats repr(x):
+// "3 is not in list".
 static SpObject *list_index_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                  SpObject *kwnames) {
     if (!sp_arg_no_kwnames("index", kwnames) ||
@@ -958,6 +1010,7 @@ static SpObject *list_index_meth(SpObject *self, SpObject *const *args, ssize_t 
     return sp_err_format(&SpExc_ValueError, "%R is not in list", args[0]);
 }
 
+// list.count(x), identity first like `in`.
 static SpObject *list_count_meth(SpObject *self, SpObject *value) {
     ssize_t count = 0;
     for (ssize_t i = 0; i < SP_SIZE(self); i++) {
@@ -982,6 +1035,7 @@ static SpObject *list_reverse_meth(SpObject *self, SpObject *unused) {
     SP_RETURN_NONE;
 }
 
+// list.sort(*, key=None, reverse=False): keyword-only, as in CPython; the work is in listsort.c.
 static SpObject *list_sort_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                 SpObject *kwnames) {
     static const char *const names[] = {"$key", "$reverse", NULL};
@@ -1003,6 +1057,7 @@ static SpObject *list_sort_meth(SpObject *self, SpObject *const *args, ssize_t n
     SP_RETURN_NONE;
 }
 
+// __sizeof__: the object plus its allocated slots (not the GC header; sys.getsizeof adds that).
 static SpObject *list_sizeof_meth(SpObject *self, SpObject *unused) {
     size_t res = (size_t)SpList_Type.tp_basicsize + (size_t)LIST(self)->allocated * sizeof(void *);
     return sp_int_from_size(res);
@@ -1069,6 +1124,8 @@ static SpObject *list_vectorcall(SpObject *type, SpObject *const *args, size_t n
     return l;
 }
 
+// tp_new makes an empty list (of the subclass, for subclasses); the items come from __init__, so
+// that a subclass __init__ can run first.
 static SpObject *list_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     if (type == &SpList_Type) {
         return sp_list_new(0);
@@ -1159,6 +1216,8 @@ typedef struct {
     SpObject *seq;  // NULL once exhausted
 } ListIterObject;
 
+// Both iterators share one layout: a position and the list (dropped when exhausted, so a finished
+// iterator does not keep a big list alive).
 static SpObject *listiter_make(SpTypeObject *type, SpObject *seq, ssize_t index) {
     ListIterObject *it = (ListIterObject *)sp_object_alloc(type, 0);
     if (it == NULL) {
@@ -1192,6 +1251,8 @@ static int listiter_clear(SpObject *op) {
     return 0;
 }
 
+// Items appended during iteration are seen (the size is read each time), as in CPython; nothing is
+// raised for mutation.
 static SpObject *listiter_next(SpObject *op) {
     ListIterObject *it = (ListIterObject *)op;
     SpObject *seq = it->seq;
@@ -1218,6 +1279,7 @@ static SpObject *listiter_length_hint(SpObject *op, SpObject *unused) {
     return sp_cont_length_hint_result(n);
 }
 
+// Walks down from the last index; if the list shrank below the position, iteration simply ends.
 static SpObject *listreviter_next(SpObject *op) {
     ListIterObject *it = (ListIterObject *)op;
     SpObject *seq = it->seq;

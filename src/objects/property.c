@@ -45,6 +45,8 @@ static int is_abstract(SpObject *o) {
 
 static int property_init(SpObject *self, SpObject *args, SpObject *kwargs);
 
+// Properties hold four callables and the name; all may form cycles
+// through the class, hence GC.
 static void property_dealloc(SpObject *self) {
     SpPropertyObject *p = (SpPropertyObject *)self;
     sp_gc_untrack(self);
@@ -85,6 +87,7 @@ static void property_missing(SpPropertyObject *p, SpObject *obj, const char *wha
     SP_DECREF(qual);
 }
 
+// C.p (obj NULL or None) is the property itself; c.p calls fget(c).
 static SpObject *property_get(SpObject *self, SpObject *obj, SpObject *type) {
     SpPropertyObject *p = (SpPropertyObject *)self;
     if (obj == NULL || obj == sp_None) {
@@ -97,6 +100,8 @@ static SpObject *property_get(SpObject *self, SpObject *obj, SpObject *type) {
     return sp_call_one_arg(p->prop_get, obj);
 }
 
+// c.p = v calls fset(c, v); del c.p calls fdel(c). A property is always a
+// data descriptor, even without fset: it shadows the instance dict.
 static int property_set(SpObject *self, SpObject *obj, SpObject *value) {
     SpPropertyObject *p = (SpPropertyObject *)self;
     SpObject *func = value == NULL ? p->prop_del : p->prop_set;
@@ -132,6 +137,7 @@ static SpObject *property_copy(SpObject *old, SpObject *get, SpObject *set, SpOb
     return res;
 }
 
+// @p.getter, @p.setter, @p.deleter: decorators returning a new property.
 static SpObject *property_getter(SpObject *self, SpObject *f) {
     return property_copy(self, f, NULL, NULL);
 }
@@ -142,6 +148,8 @@ static SpObject *property_deleter(SpObject *self, SpObject *f) {
     return property_copy(self, NULL, NULL, f);
 }
 
+// __set_name__(owner, name), called at class creation: remember the
+// attribute name for error messages.
 static SpObject *property_set_name(SpObject *self, SpObject *const *args, ssize_t nargs,
                                    SpObject *kwnames) {
     if (!sp_arg_no_kwnames("__set_name__", kwnames)) {
@@ -158,6 +166,7 @@ static SpObject *property_set_name(SpObject *self, SpObject *const *args, ssize_
     SP_RETURN_NONE;
 }
 
+// __isabstractmethod__: true if any of the functions is abstract.
 static SpObject *property_get_isabstract(SpObject *self, void *closure) {
     SpPropertyObject *p = (SpPropertyObject *)self;
     SpObject *fs[] = {p->prop_get, p->prop_set, p->prop_del};
@@ -170,6 +179,8 @@ static SpObject *property_get_isabstract(SpObject *self, void *closure) {
     SP_RETURN_FALSE;
 }
 
+// property(fget=None, fset=None, fdel=None, doc=None). The docstring
+// defaults to fget's.
 static int property_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     static const char *const names[] = {"fget", "fset", "fdel", "doc", NULL};
     SpPropertyObject *p = (SpPropertyObject *)self;
@@ -290,6 +301,7 @@ SpTypeObject SpProperty_Type = {
 // ===========================================================================
 // classmethod and staticmethod (one layout, two types)
 
+// Shared by classmethod and staticmethod.
 static void cm_dealloc(SpObject *self) {
     SpClassMethodObject *cm = (SpClassMethodObject *)self;
     sp_gc_untrack(self);
@@ -342,6 +354,7 @@ static int copy_wrapped_attrs(SpClassMethodObject *cm) {
     return 0;
 }
 
+// classmethod(f) / staticmethod(f): exactly one positional argument.
 static int cm_set_callable(SpObject *self, const char *tname, SpObject *args, SpObject *kwargs) {
     if (kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_format(&SpExc_TypeError, "%s() takes no keyword arguments", tname);
@@ -382,6 +395,7 @@ static SpObject *cm_descr_get(SpObject *self, SpObject *obj, SpObject *type) {
     return sp_method_new(cm->cm_callable, type);
 }
 
+// staticmethod.__get__: the function itself, unbound, however reached.
 static SpObject *sm_descr_get(SpObject *self, SpObject *obj, SpObject *type) {
     SpClassMethodObject *sm = (SpClassMethodObject *)self;
     if (sm->cm_callable == NULL) {
@@ -395,6 +409,7 @@ static SpObject *sm_call(SpObject *self, SpObject *args, SpObject *kwargs) {
     return sp_call(((SpClassMethodObject *)self)->cm_callable, args, kwargs);
 }
 
+// "<classmethod(<function f at 0x...>)>" (3.10+ repr).
 static SpObject *cm_repr(SpObject *self) {
     SpClassMethodObject *cm = (SpClassMethodObject *)self;
     return sp_str_from_format("<%s(%R)>", SP_TYPE(self) == &SpClassMethod_Type ||
@@ -464,6 +479,8 @@ SpTypeObject SpStaticMethod_Type = {
     .tp_new = sp_type_generic_new,
 };
 
+// The C constructors: what decorating f with @classmethod / @staticmethod
+// gives, without a call through the type.
 static SpObject *wrap_callable(SpTypeObject *type, SpObject *callable) {
     SpClassMethodObject *cm = (SpClassMethodObject *)sp_type_generic_alloc(type, 0);
     if (cm == NULL) {

@@ -81,6 +81,9 @@ done:
 }
 
 // A range from three exact ints (references stolen), step != 0.
+// When start, stop and step fit in a long, the length is computed in unsigned arithmetic (hi - lo
+// cannot overflow there) and the range is marked fast if the length fits too; otherwise the length
+// is computed on int objects, exactly.
 static SpObject *make_range(SpTypeObject *type, SpObject *start, SpObject *stop,
                             SpObject *step) {
     RangeObject *r = NULL;
@@ -130,6 +133,7 @@ fail:
     return NULL;
 }
 
+// The C API: arguments through __index__, like range() itself.
 SpObject *sp_range_new(SpObject *start, SpObject *stop, SpObject *step) {
     SpObject *a = sp_number_index(start);
     SpObject *b = a ? sp_number_index(stop) : NULL;
@@ -212,6 +216,7 @@ static SpObject *range_vectorcall(SpObject *type, SpObject *const *args, size_t 
     return range_from_array((SpTypeObject *)type, args, SP_VECTORCALL_NARGS(nargsf));
 }
 
+// Ranges hold only ints: no GC header, no traverse.
 static void range_dealloc(SpObject *op) {
     RangeObject *r = R(op);
     SP_DECREF(r->start);
@@ -221,14 +226,18 @@ static void range_dealloc(SpObject *op) {
     sp_object_free(op);
 }
 
+// "range(0, 10)" or, with a step other than 1, "range(0, 10, 2)".
 static SpObject *range_repr(SpObject *op) {
     RangeObject *r = R(op);
-    if (r->fast ? r->lstep == 1 : (SP_SIZE(r->step) == 1 && ((SpIntObject *)r->step)->ob_digit[0] == 1)) {
+    int step_one = r->fast ? r->lstep == 1
+                           : SP_SIZE(r->step) == 1 && ((SpIntObject *)r->step)->ob_digit[0] == 1;
+    if (step_one) {
         return sp_str_from_format("range(%R, %R)", r->start, r->stop);
     }
     return sp_str_from_format("range(%R, %R, %R)", r->start, r->stop, r->step);
 }
 
+// len(r): OverflowError when the length does not fit in ssize_t.
 static ssize_t range_length(SpObject *op) {
     RangeObject *r = R(op);
     if (r->fast) {
@@ -237,6 +246,7 @@ static ssize_t range_length(SpObject *op) {
     return sp_int_as_ssize(r->length);
 }
 
+// bool(r): non-empty.
 static int range_bool(SpObject *op) { return sp_int_sign(R(op)->length) != 0; }
 
 // start + i * step for an index object i (general path).
@@ -250,6 +260,8 @@ static SpObject *compute_item_obj(RangeObject *r, SpObject *i) {
     return res;
 }
 
+// r[i] for 0 <= i < len(r); fast ranges compute start + i * step in unsigned arithmetic (the result
+// is in range, so it fits).
 static SpObject *range_item(SpObject *op, ssize_t i) {
     RangeObject *r = R(op);
     if (r->fast) {
@@ -257,7 +269,8 @@ static SpObject *range_item(SpObject *op, ssize_t i) {
             sp_err_set_string(&SpExc_IndexError, "range object index out of range");
             return NULL;
         }
-        return sp_int_from_long((long)((unsigned long)r->lstart + (unsigned long)i * (unsigned long)r->lstep));
+        unsigned long v = (unsigned long)r->lstart + (unsigned long)i * (unsigned long)r->lstep;
+        return sp_int_from_long((long)v);
     }
     SpObject *io = sp_int_from_ssize(i);
     if (io == NULL) {
@@ -307,6 +320,7 @@ static SpObject *range_index_obj(RangeObject *r, SpObject *key) {
     return res;
 }
 
+// r[key]: ints (any size) and slices; a slice of a range is a range.
 static SpObject *range_subscript(SpObject *op, SpObject *key) {
     RangeObject *r = R(op);
     if (SP_INT_CHECK_EXACT(key) && SP_INT_IS_COMPACT(key) && r->fast) {
@@ -320,28 +334,18 @@ static SpObject *range_subscript(SpObject *op, SpObject *key) {
         return range_index_obj(r, key);
     }
     if (SP_SLICE_CHECK(key)) {
-        ssize_t len = range_length(op);
-        if (len == -1 && sp_err_occurred()) {
+        // r[i:j:k] = range(r[i], r[j], r.step * k), the bounds clamped to
+        // len(r) exactly even when it exceeds ssize_t.
+        SpObject *start, *stop, *step;
+        if (sp_slice_get_long_indices(key, r->length, &start, &stop, &step) < 0) {
             return NULL;
         }
-        ssize_t start, stop, step;
-        if (sp_slice_unpack(key, &start, &stop, &step) < 0) {
-            return NULL;
-        }
-        sp_slice_adjust_indices(len, &start, &stop, step);
-        // new range: start' = r[start], stop' = r[stop] (extrapolated),
-        // step' = r.step * step, computed on objects.
-        SpObject *so = sp_int_from_ssize(start), *eo = sp_int_from_ssize(stop),
-                 *po = sp_int_from_ssize(step);
-        SpObject *nstart = NULL, *nstop = NULL, *nstep = NULL;
-        if (so != NULL && eo != NULL && po != NULL) {
-            nstart = compute_item_obj(r, so);
-            nstop = nstart ? compute_item_obj(r, eo) : NULL;
-            nstep = nstop ? sp_number_multiply(r->step, po) : NULL;
-        }
-        SP_XDECREF(so);
-        SP_XDECREF(eo);
-        SP_XDECREF(po);
+        SpObject *nstart = compute_item_obj(r, start);
+        SpObject *nstop = nstart ? compute_item_obj(r, stop) : NULL;
+        SpObject *nstep = nstop ? sp_number_multiply(r->step, step) : NULL;
+        SP_DECREF(start);
+        SP_DECREF(stop);
+        SP_DECREF(step);
         if (nstep == NULL) {
             SP_XDECREF(nstart);
             SP_XDECREF(nstop);
@@ -408,6 +412,8 @@ done:
     return result;
 }
 
+// `x in r`: arithmetic for ints and bools; other objects (3.0, a class with __eq__) are compared
+// item by item as CPython does.
 static int range_contains(SpObject *op, SpObject *ob) {
     if (SP_INT_CHECK_EXACT(ob) || SP_BOOL_CHECK(ob)) {
         return range_contains_long(R(op), ob);
@@ -455,6 +461,8 @@ static int range_equals(RangeObject *r0, RangeObject *r1) {
     return sp_object_richcompare_bool(r0->step, r1->step, SP_EQ);
 }
 
+// Only == and != are defined; ranges compare as sequences, not by their arguments (range(0) ==
+// range(2, 2)).
 static SpObject *range_richcompare(SpObject *self, SpObject *other, int op) {
     if (!SP_IS_TYPE(other, &SpRange_Type) || (op != SP_EQ && op != SP_NE)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -488,6 +496,7 @@ static SpHash range_hash(SpObject *op) {
     return h;
 }
 
+// r.count(x): 0 or 1 for ints, a scan otherwise.
 static SpObject *range_count(SpObject *op, SpObject *ob) {
     if (SP_INT_CHECK_EXACT(ob) || SP_BOOL_CHECK(ob)) {
         int r = range_contains_long(R(op), ob);
@@ -515,6 +524,8 @@ static SpObject *range_count(SpObject *op, SpObject *ob) {
     return sp_int_from_ssize(count);
 }
 
+// r.index(x): arithmetic for ints ("7 is not in range"), a scan otherwise (with the generic
+// sequence message).
 static SpObject *range_index(SpObject *op, SpObject *ob) {
     RangeObject *r = R(op);
     if (SP_INT_CHECK_EXACT(ob) || SP_BOOL_CHECK(ob)) {
@@ -578,7 +589,8 @@ static SpMethodDef range_methods[] = {
      "Return a reverse iterator."},
     {"__sizeof__", SP_METH(range_sizeof), SP_METH_NOARGS, NULL},
     {"__reduce__", SP_METH(range_reduce), SP_METH_NOARGS, NULL},
-    {"count", SP_METH(range_count), SP_METH_O, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
+    {"count", SP_METH(range_count), SP_METH_O,
+     "rangeobject.count(value) -> integer -- return number of occurrences of value"},
     {"index", SP_METH(range_index), SP_METH_O,
      "rangeobject.index(value) -> integer -- return index of value.\n"
      "Raise ValueError if the value is not present."},
@@ -678,6 +690,7 @@ static SpObject *long_range_iter(SpObject *start, SpObject *step, SpObject *len)
     return (SpObject *)it;
 }
 
+// A fast range gets the long-counting iterator, others the object one.
 static SpObject *range_iter(SpObject *op) {
     RangeObject *r = R(op);
     if (r->fast) {
@@ -686,6 +699,7 @@ static SpObject *range_iter(SpObject *op) {
     return long_range_iter(sp_newref(r->start), sp_newref(r->step), sp_newref(r->length));
 }
 
+// reversed(r): an iterator from the last item down by -step.
 static SpObject *range_reversed(SpObject *op, SpObject *unused) {
     RangeObject *r = R(op);
     if (r->fast) {
@@ -742,6 +756,7 @@ static void longrangeiter_dealloc(SpObject *op) {
     sp_object_free(op);
 }
 
+// The slow iterator for ranges beyond C longs: int objects all the way.
 static SpObject *longrangeiter_next(SpObject *op) {
     LongRangeIterObject *it = (LongRangeIterObject *)op;
     if (sp_int_sign(it->len) <= 0) {

@@ -53,6 +53,7 @@ static SpObject dummy_struct = {1, NULL};
 static SpObject *make_new_set(SpTypeObject *type, SpObject *iterable);
 static int set_update_internal(SpSetObject *so, SpObject *other);
 
+// hash(key), reading a str's cached hash inline (the common key type).
 static inline SpHash key_hash(SpObject *key) {
     if (SP_STR_CHECK_EXACT(key)) {
         SpHash h = ((SpASCIIObject *)key)->hash;
@@ -463,6 +464,8 @@ static int set_update_internal(SpSetObject *so, SpObject *other) {
 // ---------------------------------------------------------------------------
 // Construction and life cycle
 
+// A new set or frozenset (or subclass instance) on its built-in small table, filled from iterable
+// when given.
 static SpObject *make_new_set(SpTypeObject *type, SpObject *iterable) {
     SpSetObject *so = (SpSetObject *)sp_object_alloc(type, 0);
     if (so == NULL) {
@@ -484,6 +487,8 @@ static SpObject *make_new_set(SpTypeObject *type, SpObject *iterable) {
 }
 
 // Results of operations on subclasses are plain sets or frozensets.
+// Results of operations on subclasses are plain sets or frozensets: a subclass's __init__ may need
+// arguments we cannot supply.
 static SpObject *make_new_set_basetype(SpTypeObject *type, SpObject *iterable) {
     if (type != &SpSet_Type && type != &SpFrozenSet_Type) {
         type = sp_type_is_subtype(type, &SpSet_Type) ? &SpSet_Type : &SpFrozenSet_Type;
@@ -499,6 +504,8 @@ SpObject *sp_set_new_of_type(SpTypeObject *type, SpObject *iterable) {
     return make_new_set(type, iterable);
 }
 
+// fill counts active and dummy slots: the walk stops once all of them were seen, without scanning
+// the rest of a big, mostly empty table.
 static void set_dealloc(SpObject *op) {
     SpSetObject *so = SO(op);
     sp_gc_untrack(op);
@@ -521,6 +528,7 @@ static void set_dealloc(SpObject *op) {
     sp_trash_end();
 }
 
+// Visit every live key for the cycle collector.
 static int set_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     ssize_t pos = 0;
     SetEntry *entry;
@@ -586,10 +594,13 @@ int sp_set_discard(SpObject *set, SpObject *key) { return set_discard_key(SO(set
 // ---------------------------------------------------------------------------
 // Operations
 
+// s.copy(): set_merge copies slot by slot into an equal-size table, so the copy iterates in the
+// same order as the original.
 static SpObject *set_copy(SpObject *so, SpObject *unused) {
     return make_new_set_basetype(SP_TYPE(so), so);
 }
 
+// A frozenset is immutable: copy() returns it (exact type only).
 static SpObject *frozenset_copy(SpObject *so, SpObject *unused) {
     if (SP_IS_TYPE(so, &SpFrozenSet_Type)) {
         return sp_newref(so);
@@ -597,6 +608,8 @@ static SpObject *frozenset_copy(SpObject *so, SpObject *unused) {
     return set_copy(so, NULL);
 }
 
+// so & other. With two sets, the smaller one is walked and the result gets its keys in that walk's
+// order; any other iterable is walked as given.
 static SpObject *set_intersection(SpSetObject *so, SpObject *other) {
     if ((SpObject *)so == other) {
         return set_copy((SpObject *)so, NULL);
@@ -656,6 +669,7 @@ static SpObject *set_intersection(SpSetObject *so, SpObject *other) {
     return (SpObject *)result;
 }
 
+// so -= other: discard each key of other.
 static int set_difference_update_internal(SpSetObject *so, SpObject *other) {
     if ((SpObject *)so == other) {
         return set_clear_internal(so);
@@ -708,6 +722,7 @@ static int set_difference_update_internal(SpSetObject *so, SpObject *other) {
     return set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
 
+// so - other computed as copy then discard: best when so is much bigger than other.
 static SpObject *set_copy_and_difference(SpSetObject *so, SpObject *other) {
     SpObject *result = set_copy((SpObject *)so, NULL);
     if (result == NULL) {
@@ -720,6 +735,8 @@ static SpObject *set_copy_and_difference(SpSetObject *so, SpObject *other) {
     return result;
 }
 
+// so - other. When other is comparable in size (a set or dict), walk so and keep what other lacks;
+// otherwise copy so and discard.
 static SpObject *set_difference(SpSetObject *so, SpObject *other) {
     ssize_t other_size;
     if (SP_ANYSET_CHECK(other)) {
@@ -760,6 +777,8 @@ static SpObject *set_difference(SpSetObject *so, SpObject *other) {
     return (SpObject *)result;
 }
 
+// so ^= other: each key of other is removed from so if present, else added. A non-set other is
+// turned into a set first so that duplicates in it count once.
 static int set_symmetric_difference_update_internal(SpSetObject *so, SpObject *other) {
     if ((SpObject *)so == other) {
         return set_clear_internal(so);
@@ -809,6 +828,7 @@ static int set_symmetric_difference_update_internal(SpSetObject *so, SpObject *o
     return 0;
 }
 
+// so ^ other is built as set(other) ^= so, CPython's way (and order).
 static SpObject *set_symmetric_difference(SpSetObject *so, SpObject *other) {
     SpObject *otherset = make_new_set_basetype(SP_TYPE(so), other);
     if (otherset == NULL) {
@@ -839,6 +859,7 @@ static int set_issubset_internal(SpSetObject *so, SpSetObject *other) {
     return 1;
 }
 
+// so <= other; a non-set other is first made into a set.
 static SpObject *set_issubset(SpObject *so, SpObject *other) {
     int r;
     if (!SP_ANYSET_CHECK(other)) {
@@ -857,6 +878,7 @@ static SpObject *set_issubset(SpObject *so, SpObject *other) {
     return sp_bool_from_long(r);
 }
 
+// so >= other; a non-set other is walked and each key looked up in so.
 static SpObject *set_issuperset(SpObject *so, SpObject *other) {
     if (SP_ANYSET_CHECK(other)) {
         int r = set_issubset_internal(SO(other), SO(so));
@@ -882,6 +904,7 @@ static SpObject *set_issuperset(SpObject *so, SpObject *other) {
     SP_RETURN_TRUE;
 }
 
+// No common key. With two sets the smaller one is walked.
 static SpObject *set_isdisjoint(SpObject *self, SpObject *other) {
     SpSetObject *so = SO(self);
     if (self == other) {
@@ -929,6 +952,7 @@ static SpObject *set_isdisjoint(SpObject *self, SpObject *other) {
 // ---------------------------------------------------------------------------
 // Methods taking any number of iterables
 
+// s.union(*others): a copy of s updated with each argument.
 static SpObject *set_union_meth(SpObject *so, SpObject *const *args, ssize_t nargs,
                                 SpObject *kwnames) {
     if (!sp_arg_no_kwnames("union", kwnames)) {
@@ -950,6 +974,7 @@ static SpObject *set_union_meth(SpObject *so, SpObject *const *args, ssize_t nar
     return result;
 }
 
+// s.intersection(*others): intersect step by step, the result shrinking.
 static SpObject *set_intersection_multi(SpObject *so, SpObject *const *args, ssize_t nargs) {
     if (nargs == 0) {
         return set_copy(so, NULL);
@@ -1105,6 +1130,8 @@ static SpObject *set_discard_meth(SpObject *so, SpObject *key) {
     SP_RETURN_NONE;
 }
 
+// s.pop(): the finger remembers where the last pop stopped, so popping a set empty is linear rather
+// than quadratic in its table size.
 static SpObject *set_pop_meth(SpObject *self, SpObject *unused) {
     SpSetObject *so = SO(self);
     if (so->used == 0) {
@@ -1132,6 +1159,7 @@ static SpObject *set_clear_meth(SpObject *so, SpObject *unused) {
     SP_RETURN_NONE;
 }
 
+// The object (its small table included) plus a separately allocated table.
 static SpObject *set_sizeof(SpObject *self, SpObject *unused) {
     SpSetObject *so = SO(self);
     size_t res = sizeof(SpSetObject);
@@ -1163,6 +1191,8 @@ static SpObject *set_reduce(SpObject *self, SpObject *unused) {
 
 static ssize_t set_len(SpObject *so) { return SO(so)->used; }
 
+// "{1, 2}", "set()", "frozenset({1, 2})", "MySet({1})": built from the repr of a list of the keys
+// with its brackets replaced.
 static SpObject *set_repr(SpObject *so) {
     const char *name = sp_type_name(SP_TYPE(so));
     if (SO(so)->used == 0) {
@@ -1199,6 +1229,8 @@ done:
     return result;
 }
 
+// Sets compare by inclusion: <= is subset, < proper subset. Equal cached frozenset hashes are a
+// cheap early "not equal" test.
 static SpObject *set_richcompare(SpObject *v, SpObject *w, int op) {
     if (!SP_ANYSET_CHECK(w)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -1240,6 +1272,8 @@ static SpObject *set_richcompare(SpObject *v, SpObject *w, int op) {
     SP_RETURN_NOTIMPLEMENTED;
 }
 
+// The operators accept only sets and frozensets (the methods take any iterable); the result type
+// follows the left operand.
 static SpObject *set_or(SpObject *a, SpObject *b) {
     if (!SP_ANYSET_CHECK(a) || !SP_ANYSET_CHECK(b)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -1276,6 +1310,7 @@ static SpObject *set_xor(SpObject *a, SpObject *b) {
     return set_symmetric_difference(SO(a), b);
 }
 
+// In-place operators mutate and return the left set.
 static SpObject *set_ior(SpObject *a, SpObject *b) {
     if (!SP_ANYSET_CHECK(b)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -1350,6 +1385,7 @@ static SpHash frozenset_hash(SpObject *self) {
 
 static SpObject *set_iter(SpObject *so);
 
+// set.__init__ empties the set first: s.__init__([1]) replaces the content.
 static int set_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     if (kwargs != NULL && SP_DICT_SIZE(kwargs) > 0 && SP_IS_TYPE(self, &SpSet_Type)) {
         sp_err_set_string(&SpExc_TypeError, "set() takes no keyword arguments");
@@ -1370,10 +1406,13 @@ static int set_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     return set_update_internal(SO(self), SP_TUPLE_GET_ITEM(args, 0));
 }
 
+// set's tp_new makes an empty set; __init__ fills it (subclass friendly).
 static SpObject *set_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     return make_new_set(type, NULL);
 }
 
+// frozenset is filled in tp_new (it has no __init__); frozenset(fs) of an exact frozenset returns
+// fs itself.
 static SpObject *frozenset_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     if (type == &SpFrozenSet_Type && kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "frozenset() takes no keyword arguments");
@@ -1438,7 +1477,8 @@ static SpObject *frozenset_vectorcall(SpObject *type, SpObject *const *args, siz
     {"issuperset", SP_METH(set_issuperset), SP_METH_O,                                       \
      "Report whether this set contains another set."},                                       \
     {"__reduce__", SP_METH(set_reduce), SP_METH_NOARGS, "Return state information for pickling."}, \
-    {"__sizeof__", SP_METH(set_sizeof), SP_METH_NOARGS, "S.__sizeof__() -> size of S in memory, in bytes"}, \
+    {"__sizeof__", SP_METH(set_sizeof), SP_METH_NOARGS,                                      \
+     "S.__sizeof__() -> size of S in memory, in bytes"},                                     \
     {"symmetric_difference", SP_METH(set_symmetric_difference_meth), SP_METH_O,              \
      "Return the symmetric difference of two sets as a new set.\n\n"                         \
      "(i.e. all elements that are in exactly one of the sets.)"},                            \
@@ -1565,6 +1605,7 @@ typedef struct {
     ssize_t len;
 } SetIterObject;
 
+// The iterator remembers the size at its start to detect changes.
 static SpObject *set_iter(SpObject *so) {
     SetIterObject *si = (SetIterObject *)sp_object_alloc(&SpSetIter_Type, 0);
     if (si == NULL) {
@@ -1594,6 +1635,8 @@ static int setiter_clear(SpObject *op) {
     return 0;
 }
 
+// Walks the table slots in order; a size change raises RuntimeError once and then the iterator
+// stays broken (si_used = -1), as in CPython.
 static SpObject *setiter_next(SpObject *op) {
     SetIterObject *si = (SetIterObject *)op;
     SpSetObject *so = si->si_set;

@@ -187,9 +187,107 @@ static SpObject *slice_richcompare(SpObject *v, SpObject *w, int op) {
     return res;
 }
 
+// A slice bound as an int object: through __index__, with the slice message.
+static SpObject *long_index(SpObject *v) {
+    if (!sp_index_check(v)) {
+        sp_err_set_string(&SpExc_TypeError,
+                          "slice indices must be integers or None or have an __index__ method");
+        return NULL;
+    }
+    return sp_number_index(v);
+}
+
+// Clamp an int bound into [lower, upper] the way slices do: negative
+// values count from the end first. Steals v; new reference or NULL.
+static SpObject *clamp_bound(SpObject *v, SpObject *length, SpObject *lower, SpObject *upper) {
+    if (sp_int_sign(v) < 0) {
+        SP_SETREF(v, sp_number_add(v, length));
+        if (v == NULL) {
+            return NULL;
+        }
+        int lt = sp_object_richcompare_bool(v, lower, SP_LT);
+        if (lt != 0) {
+            SP_DECREF(v);
+            return lt < 0 ? NULL : sp_newref(lower);
+        }
+        return v;
+    }
+    int gt = sp_object_richcompare_bool(v, upper, SP_GT);
+    if (gt != 0) {
+        SP_DECREF(v);
+        return gt < 0 ? NULL : sp_newref(upper);
+    }
+    return v;
+}
+
+int sp_slice_get_long_indices(SpObject *slice, SpObject *length, SpObject **start_out,
+                              SpObject **stop_out, SpObject **step_out) {
+    SpSliceObject *s = (SpSliceObject *)slice;
+    SpObject *step = NULL, *lower = NULL, *upper = NULL, *start = NULL, *stop = NULL;
+    int neg;
+    if (s->step == sp_None) {
+        step = sp_int_from_long(1);
+        if (step == NULL) {
+            goto fail;
+        }
+        neg = 0;
+    } else {
+        step = long_index(s->step);
+        if (step == NULL) {
+            goto fail;
+        }
+        if (sp_int_sign(step) == 0) {
+            sp_err_set_string(&SpExc_ValueError, "slice step cannot be zero");
+            goto fail;
+        }
+        neg = sp_int_sign(step) < 0;
+    }
+    // Bounds: [0, length] for positive steps, [-1, length - 1] for negative.
+    if (neg) {
+        lower = sp_int_from_long(-1);
+        upper = lower ? sp_number_add(length, lower) : NULL;
+    } else {
+        lower = sp_int_from_long(0);
+        upper = sp_newref(length);
+    }
+    if (lower == NULL || upper == NULL) {
+        goto fail;
+    }
+    if (s->start == sp_None) {
+        start = sp_newref(neg ? upper : lower);
+    } else {
+        start = long_index(s->start);
+        start = start ? clamp_bound(start, length, lower, upper) : NULL;
+        if (start == NULL) {
+            goto fail;
+        }
+    }
+    if (s->stop == sp_None) {
+        stop = sp_newref(neg ? lower : upper);
+    } else {
+        stop = long_index(s->stop);
+        stop = stop ? clamp_bound(stop, length, lower, upper) : NULL;
+        if (stop == NULL) {
+            goto fail;
+        }
+    }
+    SP_DECREF(lower);
+    SP_DECREF(upper);
+    *start_out = start;
+    *stop_out = stop;
+    *step_out = step;
+    return 0;
+fail:
+    SP_XDECREF(step);
+    SP_XDECREF(lower);
+    SP_XDECREF(upper);
+    SP_XDECREF(start);
+    SP_XDECREF(stop);
+    return -1;
+}
+
 // slice.indices(length): (start, stop, step) adjusted to a sequence of that
-// length. Lengths beyond ssize_t are clamped (only the adjusted bounds of
-// real sequences matter in practice).
+// length, exact for any int length (CPython's _PySlice_GetLongIndices).
 static SpObject *slice_indices(SpObject *self, SpObject *len_obj) {
     SpObject *n = sp_number_index(len_obj);
     if (n == NULL) {
@@ -200,25 +298,16 @@ static SpObject *slice_indices(SpObject *self, SpObject *len_obj) {
         sp_err_set_string(&SpExc_ValueError, "length should not be negative");
         return NULL;
     }
-    ssize_t length = sp_number_as_ssize(n, NULL);
+    SpObject *start, *stop, *step;
+    int r = sp_slice_get_long_indices(self, n, &start, &stop, &step);
     SP_DECREF(n);
-    if (length == -1 && sp_err_occurred()) {
+    if (r < 0) {
         return NULL;
     }
-    ssize_t start, stop, step;
-    if (sp_slice_unpack(self, &start, &stop, &step) < 0) {
-        return NULL;
-    }
-    sp_slice_adjust_indices(length, &start, &stop, step);
-    SpObject *a = sp_int_from_ssize(start), *b = sp_int_from_ssize(stop),
-             *c = sp_int_from_ssize(step);
-    SpObject *res = NULL;
-    if (a != NULL && b != NULL && c != NULL) {
-        res = sp_tuple_pack(3, a, b, c);
-    }
-    SP_XDECREF(a);
-    SP_XDECREF(b);
-    SP_XDECREF(c);
+    SpObject *res = sp_tuple_pack(3, start, stop, step);
+    SP_DECREF(start);
+    SP_DECREF(stop);
+    SP_DECREF(step);
     return res;
 }
 

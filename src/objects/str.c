@@ -1,7 +1,7 @@
-// smallpy: str core: the PEP 393 compact forms, creation from C data and
-// UTF-8, the shared ""/one-character strings, interning, hashing, equality,
-// the string writer, codecs (utf-8, ascii, latin-1) and sp_str_from_format.
-// Type slots live in str_type.c, methods in str_methods.c.
+// smallpy: str core: the PEP 393 compact forms, creation from C data, the
+// shared ""/one-character strings, interning, hashing, equality, the string
+// writer and sp_str_from_format. Codecs (UTF-8 included) live in
+// str_codecs.c, type slots in str_type.c, methods in str_methods.c.
 // Counterpart: CPython 3.11 Objects/unicodeobject.c, Python/pyhash.c.
 #include <limits.h>
 #include <stdio.h>
@@ -45,6 +45,9 @@ static void str_init_header(SpObject *o, ssize_t length, int kind, int ascii) {
     a->wstr = NULL;
 }
 
+// The form follows maxchar: below 128 the compact ASCII form (characters at
+// 48), below 256 one byte per character at 72, then two or four bytes. The
+// allocation is zeroed, so the terminating NUL is already in place.
 SpObject *sp_str_new(ssize_t length, SpUCS4 maxchar) {
     int kind = 1, ascii = 0;
     ssize_t header = SP_STR_COMPACT_HEADER;
@@ -71,6 +74,9 @@ SpObject *sp_str_new(ssize_t length, SpUCS4 maxchar) {
     return o;
 }
 
+// Strings are always stored in their narrowest form, so equal strings have
+// equal kinds (sp_str_eq relies on it) and every constructor that takes
+// code points from elsewhere measures them here first.
 SpUCS4 sp_str_find_class(int kind, const void *data, ssize_t len) {
     if (kind == 1) {
         // ASCII test a word at a time: most text never leaves ASCII.
@@ -159,6 +165,8 @@ void sp_str_copy_chars(int to_kind, void *to, ssize_t to_start, int from_kind, c
 #undef SP_COPY_LOOP
 }
 
+// "" and one-character Latin-1 strings are never allocated: the shared
+// objects are returned, so `chr(65) is "A"[0]`.
 SpObject *sp_str_from_kind_class(int kind, const void *data, ssize_t len, SpUCS4 cls) {
     if (len == 0) {
         return sp_newref(sp_str_empty);
@@ -297,6 +305,8 @@ static uint64_t siphash13(const unsigned char *in, size_t len) {
     return (v0 ^ v1) ^ (v2 ^ v3);
 }
 
+// -1 is the error value of hash slots, so a hash that comes out as -1 is
+// reported as -2, as in CPython.
 SpHash sp_hash_bytes(const void *data, ssize_t len) {
     if (len == 0) {
         return 0;
@@ -305,6 +315,8 @@ SpHash sp_hash_bytes(const void *data, ssize_t len) {
     return h == -1 ? -2 : h;
 }
 
+// The hash covers the code units in the string's own kind; that is
+// consistent because equal strings always share a kind.
 SpHash sp_str_hash(SpObject *o) {
     SpASCIIObject *a = (SpASCIIObject *)o;
     if (a->hash != -1) {
@@ -318,6 +330,9 @@ SpHash sp_str_hash(SpObject *o) {
 // Equality, comparison, concatenation, substrings
 // =============================================================================
 
+// Identity first (interned names make this the common case in attribute and
+// global lookups), then length and kind, then the cached hashes, and only
+// then the characters.
 int sp_str_eq(SpObject *a, SpObject *b) {
     if (a == b) {
         return 1;
@@ -373,6 +388,8 @@ int sp_str_compare(SpObject *a, SpObject *b) {
     return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
+// The result's form is the wider of the two operands' forms (never wider
+// than needed, since both operands are narrowest already).
 SpObject *sp_str_concat(SpObject *a, SpObject *b) {
     ssize_t na = SP_STR_LENGTH(a), nb = SP_STR_LENGTH(b);
     // '' + s is s, as in CPython (only for exact str: subclasses get copies).
@@ -444,6 +461,8 @@ void sp_str_append(SpObject **pleft, SpObject *right) {
     SP_DECREF(left);
 }
 
+// A slice of a wide string may be narrower than the string (the wide
+// characters may lie outside it), so non-ASCII slices are measured again.
 SpObject *sp_str_substring(SpObject *o, ssize_t start, ssize_t end) {
     ssize_t len = SP_STR_LENGTH(o);
     if (start < 0) {
@@ -540,6 +559,9 @@ void sp_str_intern_forget(SpObject *s) {
     }
 }
 
+// Only exact str objects are interned (as CPython): a subclass instance may
+// carry attributes and must not stand in for another string. The table is
+// kept at most half full.
 void sp_str_intern_in_place(SpObject **ps) {
     SpObject *s = *ps;
     if (s == NULL || !SP_STR_CHECK_EXACT(s)) {
@@ -576,579 +598,6 @@ SpObject *sp_str_intern_cstr(const char *s) {
 }
 
 // =============================================================================
-// UTF-8
-// =============================================================================
-
-// Decode one UTF-8 sequence at p (p < end). Returns its length and stores the
-// code point, or returns 0 for an invalid sequence, storing in *bad the
-// number of bytes that form the maximal invalid prefix and in *why the reason.
-static int utf8_decode_one(const unsigned char *p, const unsigned char *end, SpUCS4 *out,
-                           int *bad, const char **why) {
-    unsigned c = p[0];
-    int need;
-    SpUCS4 cp;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c < 0x80) {
-        *out = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        cp = c & 0x0F;
-        if (c == 0xE0) {
-            lo = 0xA0;  // overlong
-        } else if (c == 0xED) {
-            hi = 0x9F;  // surrogates
-        }
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        cp = c & 0x07;
-        if (c == 0xF0) {
-            lo = 0x90;
-        } else if (c == 0xF4) {
-            hi = 0x8F;
-        }
-    } else {
-        *bad = 1;
-        *why = "invalid start byte";
-        return 0;
-    }
-    for (int i = 1; i <= need; i++) {
-        if (p + i >= end) {
-            *bad = i;
-            *why = "unexpected end of data";
-            return 0;
-        }
-        unsigned b = p[i];
-        unsigned l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
-        if (b < l || b > h) {
-            *bad = i;
-            *why = "invalid continuation byte";
-            return 0;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    *out = cp;
-    return need + 1;
-}
-
-// Raise UnicodeDecodeError(encoding, bytes(data), start, end, reason).
-static void raise_decode_error(const char *encoding, const char *data, ssize_t len,
-                               ssize_t start, ssize_t end, const char *reason) {
-    SpObject *b = sp_bytes_from_data(data, len);
-    if (b == NULL) {
-        return;
-    }
-    SpObject *args = NULL, *exc = NULL;
-    SpObject *enc = sp_str_from_cstr(encoding);
-    SpObject *st = sp_int_from_ssize(start), *en = sp_int_from_ssize(end);
-    SpObject *rs = sp_str_from_cstr(reason);
-    if (enc && st && en && rs) {
-        args = sp_tuple_pack(5, enc, b, st, en, rs);
-    }
-    if (args != NULL) {
-        exc = sp_exc_new(&SpExc_UnicodeDecodeError, args);
-    }
-    if (exc != NULL) {
-        sp_err_set_object(&SpExc_UnicodeDecodeError, exc);
-    }
-    SP_XDECREF(exc);
-    SP_XDECREF(args);
-    SP_XDECREF(enc);
-    SP_XDECREF(st);
-    SP_XDECREF(en);
-    SP_XDECREF(rs);
-    SP_DECREF(b);
-}
-
-// Raise UnicodeEncodeError(encoding, str, start, end, reason).
-static void raise_encode_error(const char *encoding, SpObject *str, ssize_t start, ssize_t end,
-                               const char *reason) {
-    SpObject *args = NULL, *exc = NULL;
-    SpObject *enc = sp_str_from_cstr(encoding);
-    SpObject *st = sp_int_from_ssize(start), *en = sp_int_from_ssize(end);
-    SpObject *rs = sp_str_from_cstr(reason);
-    if (enc && st && en && rs) {
-        args = sp_tuple_pack(5, enc, str, st, en, rs);
-    }
-    if (args != NULL) {
-        exc = sp_exc_new(&SpExc_UnicodeEncodeError, args);
-    }
-    if (exc != NULL) {
-        sp_err_set_object(&SpExc_UnicodeEncodeError, exc);
-    }
-    SP_XDECREF(exc);
-    SP_XDECREF(args);
-    SP_XDECREF(enc);
-    SP_XDECREF(st);
-    SP_XDECREF(en);
-    SP_XDECREF(rs);
-}
-
-// Length of the ASCII prefix of s (word at a time).
-static ssize_t ascii_prefix(const unsigned char *s, ssize_t len) {
-    ssize_t i = 0;
-    while (i + 8 <= len) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080ULL) {
-            break;
-        }
-        i += 8;
-    }
-    while (i < len && s[i] < 0x80) {
-        i++;
-    }
-    return i;
-}
-
-// UTF-8 decoding with an error handler, in two passes: the first validates,
-// counts and finds the storage class, the second writes.
-static SpObject *utf8_decode(const char *str, ssize_t len, int errors) {
-    const unsigned char *s = (const unsigned char *)str, *end = s + len;
-    ssize_t pre = ascii_prefix(s, len);
-    if (pre == len) {
-        return sp_str_from_ascii(str, len);
-    }
-    ssize_t count = pre;
-    SpUCS4 cls = 0x7F;
-    const unsigned char *p = s + pre;
-    while (p < end) {
-        if (*p < 0x80) {
-            p++;
-            count++;
-            continue;
-        }
-        SpUCS4 c;
-        int bad;
-        const char *why;
-        int n = utf8_decode_one(p, end, &c, &bad, &why);
-        if (n > 0) {
-            p += n;
-            count++;
-            if (c > cls) {
-                cls = sp_str_class_of(c);
-            }
-            continue;
-        }
-        switch (errors) {
-        case SP_ERR_IGNORE:
-            break;
-        case SP_ERR_REPLACE:
-            count++;
-            cls = cls < 0xFFFF ? 0xFFFF : cls;
-            break;
-        case SP_ERR_SURROGATEESCAPE:
-            // Each undecodable byte becomes U+DC80..U+DCFF.
-            bad = 1;
-            count++;
-            cls = cls < 0xFFFF ? 0xFFFF : cls;
-            break;
-        case SP_ERR_BACKSLASHREPLACE:
-            bad = 1;
-            count += 4;
-            break;
-        default:
-            raise_decode_error("utf-8", str, len, p - s, p - s + bad, why);
-            return NULL;
-        }
-        p += bad;
-    }
-    if (count == 0) {
-        return sp_newref(sp_str_empty);  // everything was ignored
-    }
-    SpObject *r = sp_str_new(count, cls);
-    if (r == NULL) {
-        return NULL;
-    }
-    int kind = SP_STR_KIND(r);
-    void *data = SP_STR_DATA(r);
-    ssize_t o = 0;
-    for (p = s; p < s + pre; p++) {
-        sp_str_write(kind, data, o++, *p);
-    }
-    while (p < end) {
-        if (*p < 0x80) {
-            sp_str_write(kind, data, o++, *p++);
-            continue;
-        }
-        SpUCS4 c;
-        int bad;
-        const char *why;
-        int n = utf8_decode_one(p, end, &c, &bad, &why);
-        if (n > 0) {
-            sp_str_write(kind, data, o++, c);
-            p += n;
-            continue;
-        }
-        if (errors == SP_ERR_REPLACE) {
-            sp_str_write(kind, data, o++, 0xFFFD);
-        } else if (errors == SP_ERR_SURROGATEESCAPE) {
-            sp_str_write(kind, data, o++, 0xDC00 + *p);
-            bad = 1;
-        } else if (errors == SP_ERR_BACKSLASHREPLACE) {
-            static const char hex[] = "0123456789abcdef";
-            sp_str_write(kind, data, o++, '\\');
-            sp_str_write(kind, data, o++, 'x');
-            sp_str_write(kind, data, o++, (SpUCS4)hex[*p >> 4]);
-            sp_str_write(kind, data, o++, (SpUCS4)hex[*p & 15]);
-            bad = 1;
-        }
-        p += bad;
-    }
-    if (count == 1) {
-        SpUCS4 c = sp_str_read(kind, data, 0);
-        if (c < 256) {
-            SP_DECREF(r);
-            return sp_newref(sp_str_latin1[c]);
-        }
-    }
-    return r;
-}
-
-SpObject *sp_str_from_utf8(const char *s, ssize_t len) {
-    if (len < 0) {
-        len = (ssize_t)strlen(s);
-    }
-    return utf8_decode(s, len, SP_ERR_STRICT);
-}
-
-SpObject *sp_str_from_cstr(const char *s) { return utf8_decode(s, (ssize_t)strlen(s), SP_ERR_STRICT); }
-
-// Bytes needed to encode s as UTF-8, or -1 at the first surrogate (its index
-// in *bad_at) when surrogates are not allowed.
-static ssize_t utf8_size(SpObject *s, int allow_surrogates, ssize_t *bad_at) {
-    int kind = SP_STR_KIND(s);
-    const void *data = SP_STR_DATA(s);
-    ssize_t n = SP_STR_LENGTH(s), size = 0;
-    for (ssize_t i = 0; i < n; i++) {
-        SpUCS4 c = sp_str_read(kind, data, i);
-        if (c < 0x80) {
-            size += 1;
-        } else if (c < 0x800) {
-            size += 2;
-        } else if (c < 0x10000) {
-            if (c >= 0xD800 && c <= 0xDFFF && !allow_surrogates) {
-                *bad_at = i;
-                return -1;
-            }
-            size += 3;
-        } else {
-            size += 4;
-        }
-    }
-    return size;
-}
-
-static char *utf8_put(char *out, SpUCS4 c) {
-    if (c < 0x80) {
-        *out++ = (char)c;
-    } else if (c < 0x800) {
-        *out++ = (char)(0xC0 | (c >> 6));
-        *out++ = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        *out++ = (char)(0xE0 | (c >> 12));
-        *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
-        *out++ = (char)(0x80 | (c & 0x3F));
-    } else {
-        *out++ = (char)(0xF0 | (c >> 18));
-        *out++ = (char)(0x80 | ((c >> 12) & 0x3F));
-        *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
-        *out++ = (char)(0x80 | (c & 0x3F));
-    }
-    return out;
-}
-
-// Range of consecutive surrogates starting at i (for the error's end).
-static ssize_t surrogate_run_end(SpObject *s, ssize_t i) {
-    ssize_t n = SP_STR_LENGTH(s);
-    while (i < n) {
-        SpUCS4 c = SP_STR_READ_CHAR(s, i);
-        if (c < 0xD800 || c > 0xDFFF) {
-            break;
-        }
-        i++;
-    }
-    return i;
-}
-
-const char *sp_str_as_utf8(SpObject *o, ssize_t *size) {
-    if (SP_STR_IS_ASCII(o)) {
-        if (size != NULL) {
-            *size = SP_STR_LENGTH(o);
-        }
-        return (const char *)SP_STR_DATA(o);
-    }
-    SpCompactStrObject *c = (SpCompactStrObject *)o;
-    if (c->utf8 == NULL) {
-        ssize_t bad_at;
-        ssize_t n = utf8_size(o, 0, &bad_at);
-        if (n < 0) {
-            raise_encode_error("utf-8", o, bad_at, surrogate_run_end(o, bad_at),
-                               "surrogates not allowed");
-            return NULL;
-        }
-        char *buf = sp_mem_alloc((size_t)n + 1);
-        if (buf == NULL) {
-            sp_err_no_memory();
-            return NULL;
-        }
-        char *p = buf;
-        int kind = SP_STR_KIND(o);
-        const void *data = SP_STR_DATA(o);
-        for (ssize_t i = 0; i < SP_STR_LENGTH(o); i++) {
-            p = utf8_put(p, sp_str_read(kind, data, i));
-        }
-        *p = '\0';
-        c->utf8 = buf;
-        c->utf8_length = n;
-    }
-    if (size != NULL) {
-        *size = c->utf8_length;
-    }
-    return c->utf8;
-}
-
-// =============================================================================
-// Codecs: utf-8, ascii, latin-1 with the common error handlers.
-// =============================================================================
-
-int sp_codec_error_handler(const char *errors) {
-    static const struct {
-        const char *name;
-        int id;
-    } table[] = {
-        {"strict", SP_ERR_STRICT}, {"ignore", SP_ERR_IGNORE}, {"replace", SP_ERR_REPLACE},
-        {"surrogateescape", SP_ERR_SURROGATEESCAPE}, {"surrogatepass", SP_ERR_SURROGATEPASS},
-        {"backslashreplace", SP_ERR_BACKSLASHREPLACE},
-        {"xmlcharrefreplace", SP_ERR_XMLCHARREFREPLACE},
-    };
-    if (errors == NULL) {
-        return SP_ERR_STRICT;
-    }
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-        if (strcmp(errors, table[i].name) == 0) {
-            return table[i].id;
-        }
-    }
-    sp_err_format(&SpExc_LookupError, "unknown error handler name '%s'", errors);
-    return -1;
-}
-
-int sp_codec_lookup(const char *encoding) {
-    char norm[32];
-    size_t n = 0;
-    if (encoding == NULL) {
-        return SP_CODEC_UTF8;
-    }
-    // Normalise as the codec registry does: lower case, '-' and ' ' as '_'.
-    for (const char *p = encoding; *p && n + 1 < sizeof norm; p++) {
-        char c = *p;
-        if (c >= 'A' && c <= 'Z') {
-            c = (char)(c - 'A' + 'a');
-        } else if (c == '-' || c == ' ') {
-            c = '_';
-        }
-        norm[n++] = c;
-    }
-    norm[n] = '\0';
-    if (strlen(encoding) < sizeof norm) {
-        static const char *const utf8[] = {"utf_8", "utf8", "u8", "utf", "cp65001", NULL};
-        static const char *const ascii[] = {"ascii", "us_ascii", "646", "us", "ansi_x3.4_1968",
-                                            NULL};
-        static const char *const latin1[] = {"latin_1", "latin1", "latin", "l1", "iso_8859_1",
-                                             "iso8859_1", "8859", "cp819", "iso_ir_100", NULL};
-        for (int i = 0; utf8[i]; i++) {
-            if (strcmp(norm, utf8[i]) == 0) {
-                return SP_CODEC_UTF8;
-            }
-        }
-        for (int i = 0; ascii[i]; i++) {
-            if (strcmp(norm, ascii[i]) == 0) {
-                return SP_CODEC_ASCII;
-            }
-        }
-        for (int i = 0; latin1[i]; i++) {
-            if (strcmp(norm, latin1[i]) == 0) {
-                return SP_CODEC_LATIN1;
-            }
-        }
-    }
-    sp_err_format(&SpExc_LookupError, "unknown encoding: %s", encoding);
-    return -1;
-}
-
-// ASCII decoding: bytes >= 0x80 are errors.
-static SpObject *ascii_decode(const char *str, ssize_t len, int errors) {
-    const unsigned char *s = (const unsigned char *)str;
-    ssize_t pre = ascii_prefix(s, len);
-    if (pre == len) {
-        return sp_str_from_ascii(str, len);
-    }
-    if (errors == SP_ERR_STRICT || errors == SP_ERR_SURROGATEPASS ||
-        errors == SP_ERR_XMLCHARREFREPLACE) {
-        raise_decode_error("ascii", str, len, pre, pre + 1, "ordinal not in range(128)");
-        return NULL;
-    }
-    SpStrWriter w;
-    sp_str_writer_init(&w);
-    for (ssize_t i = 0; i < len; i++) {
-        int rc = 0;
-        if (s[i] < 0x80) {
-            rc = sp_str_writer_write_char(&w, s[i]);
-        } else if (errors == SP_ERR_REPLACE) {
-            rc = sp_str_writer_write_char(&w, 0xFFFD);
-        } else if (errors == SP_ERR_SURROGATEESCAPE) {
-            rc = sp_str_writer_write_char(&w, 0xDC00 + s[i]);
-        } else if (errors == SP_ERR_BACKSLASHREPLACE) {
-            char buf[8];
-            snprintf(buf, sizeof buf, "\\x%02x", s[i]);
-            rc = sp_str_writer_write_ascii(&w, buf, 4);
-        }
-        if (rc < 0) {
-            sp_str_writer_discard(&w);
-            return NULL;
-        }
-    }
-    return sp_str_writer_finish(&w);
-}
-
-SpObject *sp_codec_decode(const char *s, ssize_t len, int codec, int errors) {
-    switch (codec) {
-    case SP_CODEC_ASCII:
-        return ascii_decode(s, len, errors);
-    case SP_CODEC_LATIN1:
-        return sp_str_from_latin1(s, len);
-    default:
-        return utf8_decode(s, len, errors);
-    }
-}
-
-// Encoding: `limit` is the first code point the codec cannot represent
-// (0x80 ascii, 0x100 latin-1, 0x110000 utf-8, where only surrogates fail).
-SpObject *sp_codec_encode(SpObject *str, int codec, int errors) {
-    ssize_t n = SP_STR_LENGTH(str);
-    if (codec == SP_CODEC_UTF8 || SP_STR_IS_ASCII(str) ||
-        (codec == SP_CODEC_LATIN1 && SP_STR_KIND(str) == 1)) {
-        if (codec != SP_CODEC_UTF8) {
-            return sp_bytes_from_data(SP_STR_DATA(str), n);
-        }
-        ssize_t size;
-        const char *u = sp_str_as_utf8(str, &size);
-        if (u != NULL) {
-            return sp_bytes_from_data(u, size);
-        }
-        if (errors == SP_ERR_STRICT || !sp_err_matches_type(&SpExc_UnicodeEncodeError)) {
-            return NULL;
-        }
-        sp_err_clear();  // surrogates, handled below
-    }
-    const char *name = codec == SP_CODEC_UTF8 ? "utf-8" : codec == SP_CODEC_ASCII ? "ascii"
-                                                                                   : "latin-1";
-    SpUCS4 limit = codec == SP_CODEC_ASCII ? 0x80 : codec == SP_CODEC_LATIN1 ? 0x100 : 0x110000;
-    const char *reason = codec == SP_CODEC_ASCII ? "ordinal not in range(128)"
-                       : codec == SP_CODEC_LATIN1 ? "ordinal not in range(256)"
-                                                  : "surrogates not allowed";
-    int kind = SP_STR_KIND(str);
-    const void *data = SP_STR_DATA(str);
-    // Worst case per character: "&#1114111;" is 10 bytes.
-    char *buf = sp_mem_alloc((size_t)n * 10 + 1), *p = buf;
-    if (buf == NULL) {
-        return sp_err_no_memory();
-    }
-    for (ssize_t i = 0; i < n; i++) {
-        SpUCS4 c = sp_str_read(kind, data, i);
-        int bad = c >= limit || (codec == SP_CODEC_UTF8 && c >= 0xD800 && c <= 0xDFFF);
-        if (!bad) {
-            if (codec == SP_CODEC_UTF8) {
-                p = utf8_put(p, c);
-            } else {
-                *p++ = (char)c;
-            }
-            continue;
-        }
-        switch (errors) {
-        case SP_ERR_IGNORE:
-            break;
-        case SP_ERR_REPLACE:
-            *p++ = '?';
-            break;
-        case SP_ERR_SURROGATEESCAPE:
-            if (c >= 0xDC80 && c <= 0xDCFF) {
-                *p++ = (char)(c - 0xDC00);
-                break;
-            }
-            goto fail;
-        case SP_ERR_SURROGATEPASS:
-            if (codec == SP_CODEC_UTF8 && c >= 0xD800 && c <= 0xDFFF) {
-                p = utf8_put(p, c);
-                break;
-            }
-            goto fail;
-        case SP_ERR_BACKSLASHREPLACE:
-            if (c < 0x100) {
-                p += sprintf(p, "\\x%02x", c);
-            } else if (c < 0x10000) {
-                p += sprintf(p, "\\u%04x", c);
-            } else {
-                p += sprintf(p, "\\U%08x", c);
-            }
-            break;
-        case SP_ERR_XMLCHARREFREPLACE:
-            if (codec == SP_CODEC_UTF8) {
-                goto fail;
-            }
-            p += sprintf(p, "&#%u;", c);
-            break;
-        default:
-        fail: {
-            ssize_t j = i + 1;
-            while (j < n) {
-                SpUCS4 d = sp_str_read(kind, data, j);
-                int dbad = d >= limit || (codec == SP_CODEC_UTF8 && d >= 0xD800 && d <= 0xDFFF);
-                if (!dbad) {
-                    break;
-                }
-                j++;
-            }
-            raise_encode_error(name, str, i, j, reason);
-            sp_mem_free(buf);
-            return NULL;
-        }
-        }
-    }
-    SpObject *r = sp_bytes_from_data(buf, p - buf);
-    sp_mem_free(buf);
-    return r;
-}
-
-SpObject *sp_str_decode(const char *s, ssize_t len, const char *encoding, const char *errors) {
-    int codec = sp_codec_lookup(encoding);
-    if (codec < 0) {
-        return NULL;
-    }
-    int eh = sp_codec_error_handler(errors);
-    if (eh < 0) {
-        return NULL;
-    }
-    return sp_codec_decode(s, len, codec, eh);
-}
-
-SpObject *sp_str_encode(SpObject *str, const char *encoding, const char *errors) {
-    int codec = sp_codec_lookup(encoding);
-    if (codec < 0) {
-        return NULL;
-    }
-    int eh = sp_codec_error_handler(errors);
-    if (eh < 0) {
-        return NULL;
-    }
-    return sp_codec_encode(str, codec, eh);
-}
-
-// =============================================================================
 // The writer. Its buffer is a str object under construction: the characters
 // sit at the offset they will have in the final string (48 while everything
 // is ASCII, 72 after), so finishing is a shrink of the allocation and a
@@ -1177,6 +626,9 @@ void sp_str_writer_discard(SpStrWriter *w) {
     sp_str_writer_init(w);
 }
 
+// Growth is by half again (amortised O(1) appends). Widening the kind or
+// moving from the ASCII header to the compact one happens at most three
+// times per writer, in place inside the reallocated block.
 int sp_str_writer_prepare(SpStrWriter *w, ssize_t n, SpUCS4 cls) {
     if (SP_LIKELY(w->data != NULL && cls <= w->maxchar && n <= w->cap - w->len)) {
         return 0;
@@ -1249,6 +701,8 @@ int sp_str_writer_write_ascii(SpStrWriter *w, const char *s, ssize_t len) {
     return 0;
 }
 
+// Only a slice that would force the writer wider is measured: slices of
+// strings no wider than the writer are copied straight away.
 int sp_str_writer_write_substring(SpStrWriter *w, SpObject *s, ssize_t start, ssize_t end) {
     ssize_t n = end - start;
     if (n <= 0) {
@@ -1294,14 +748,14 @@ int sp_str_writer_write_utf8(SpStrWriter *w, const char *s, ssize_t len) {
     if (len < 0) {
         len = (ssize_t)strlen(s);
     }
-    ssize_t pre = ascii_prefix((const unsigned char *)s, len);
+    ssize_t pre = sp_ascii_prefix((const unsigned char *)s, len);
     if (sp_str_writer_write_ascii(w, s, pre) < 0) {
         return -1;
     }
     if (pre == len) {
         return 0;
     }
-    SpObject *rest = utf8_decode(s + pre, len - pre, SP_ERR_REPLACE);
+    SpObject *rest = sp_utf8_decode(s + pre, len - pre, SP_ERR_REPLACE);
     if (rest == NULL) {
         return -1;
     }
@@ -1310,6 +764,9 @@ int sp_str_writer_write_utf8(SpStrWriter *w, const char *s, ssize_t len) {
     return rc;
 }
 
+// The writer's block becomes the string: trim the spare capacity when it is
+// noticeable, write the NUL and the header. Results of length 0 and 1 go
+// through the shared objects instead.
 SpObject *sp_str_writer_finish(SpStrWriter *w) {
     ssize_t len = w->len;
     if (len <= 1) {
@@ -1372,6 +829,9 @@ static int format_put_str(SpStrWriter *w, SpObject *s, ssize_t width, ssize_t pr
     return 0;
 }
 
+// The format is UTF-8 text; directives are those listed in str.h. Numbers go
+// through snprintf with the C spec rebuilt from the parsed flags; objects are
+// converted with repr/str/ascii and then padded or truncated like text.
 SpObject *sp_str_from_formatv(const char *fmt, va_list ap) {
     SpStrWriter w;
     sp_str_writer_init(&w);
@@ -1437,7 +897,7 @@ SpObject *sp_str_from_formatv(const char *fmt, va_list ap) {
             break;
         }
         p++;
-        char buf[96], cfmt[32];
+        char buf[96], cfmt[64];
         int n;
         SpObject *obj, *s = NULL;
         switch (conv) {
@@ -1452,7 +912,10 @@ SpObject *sp_str_from_formatv(const char *fmt, va_list ap) {
         case 'x': {
             // Rebuild a C spec without '*' and let snprintf do numbers.
             const char *lm = lmod == 1 ? "l" : lmod == 2 ? "ll" : lmod == 3 ? "z" : "";
-            char wp[40] = "";
+            char wp[48] = "";
+            // Clamp so the number always fits buf (messages never need more).
+            width = width > 64 ? 64 : width;
+            prec = prec > 64 ? 64 : prec;
             if (width >= 0 && prec >= 0) {
                 snprintf(wp, sizeof wp, "%zd.%zd", width, prec);
             } else if (width >= 0) {
@@ -1488,7 +951,8 @@ SpObject *sp_str_from_formatv(const char *fmt, va_list ap) {
         case 'c': {
             int c = va_arg(args, int);
             if (c < 0 || c > 0x10FFFF) {
-                sp_err_set_string(&SpExc_OverflowError, "character argument not in range(0x110000)");
+                sp_err_set_string(&SpExc_OverflowError,
+                                  "character argument not in range(0x110000)");
                 goto error;
             }
             if (sp_str_writer_write_char(&w, (SpUCS4)c) < 0) {
@@ -1518,7 +982,7 @@ SpObject *sp_str_from_formatv(const char *fmt, va_list ap) {
             if (s == NULL) {
                 // Not UTF-8: keep going with replacement characters.
                 sp_err_clear();
-                s = utf8_decode(cs, (ssize_t)strlen(cs), SP_ERR_REPLACE);
+                s = sp_utf8_decode(cs, (ssize_t)strlen(cs), SP_ERR_REPLACE);
                 if (s == NULL) {
                     goto error;
                 }
@@ -1535,7 +999,7 @@ SpObject *sp_str_from_formatv(const char *fmt, va_list ap) {
             if (obj != NULL) {
                 s = sp_newref(obj);
             } else {
-                s = utf8_decode(cs, (ssize_t)strlen(cs), SP_ERR_REPLACE);
+                s = sp_utf8_decode(cs, (ssize_t)strlen(cs), SP_ERR_REPLACE);
                 if (s == NULL) {
                     goto error;
                 }
@@ -1594,6 +1058,8 @@ SpObject *sp_str_from_format(const char *fmt, ...) {
 // Start-up
 // =============================================================================
 
+// Order matters: the hash key before any hashing, "" and the one-character
+// strings before the identifiers (so interning "a" finds the shared "a").
 int sp_str_init(void) {
     if (sp_str_empty != NULL) {
         return 0;

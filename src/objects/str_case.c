@@ -4,7 +4,10 @@
 // data comes from str_ucd.c; ASCII strings take byte-loop fast paths.
 // Counterpart: CPython 3.11 Objects/unicodeobject.c (do_upper, do_title,
 // unicode_isalpha_impl, ...), Objects/unicodectype.c.
+#include <string.h>
+
 #include "core/err.h"
+#include "core/mem.h"
 #include "objects/int.h"
 #include "objects/str_internal.h"
 
@@ -20,6 +23,8 @@ static inline int ascii_is_lower(int c) { return c >= 'a' && c <= 'z'; }
 static inline int ascii_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 
 // ASCII strings map to ASCII strings of the same length.
+// For ASCII text every mapping stays within ASCII and keeps the length, so
+// the result is built directly (casefold of ASCII is lower).
 static SpObject *ascii_case(SpObject *self, int how) {
     ssize_t n = SP_STR_LENGTH(self);
     const unsigned char *s = SP_STR_DATA(self);
@@ -105,9 +110,81 @@ static int lower_at(int kind, const void *d, ssize_t n, ssize_t i, SpUCS4 *out) 
     return sp_ucd_lower_full(c, out);
 }
 
+// The general case uses the full mappings of the Unicode database, which
+// may change the length ("ß".upper() is "SS", "ﬁ".upper() "FI") and the
+// storage class ("ÿ".upper() is U+0178), so the result goes through a
+// writer. title() and capitalize() use title case for word starts (3.8+),
+// which differs from upper case for digraphs such as "ǆ".
+// Latin-1 tables of the simple mappings, made on first use from the
+// database. Every Latin-1 character lowers within Latin-1; only µ, ß and ÿ
+// upper-case (or fold) to something outside it or longer, so 1-byte text
+// without those three maps a byte at a time.
+static unsigned char latin1_map[4][256];  // lower, upper, title, fold
+static unsigned char latin1_flags[256];   // 1 lower, 2 upper, 4 cased
+static int latin1_ready;
+
+static void latin1_init(void) {
+    for (SpUCS4 c = 0; c < 256; c++) {
+        SpUCS4 out[3];
+        int (*const fns[4])(SpUCS4, SpUCS4 *) = {sp_ucd_lower_full, sp_ucd_upper_full,
+                                                 sp_ucd_title_full, sp_ucd_fold_full};
+        for (int m = 0; m < 4; m++) {
+            int k = fns[m](c, out);
+            latin1_map[m][c] = (unsigned char)(k == 1 && out[0] < 256 ? out[0] : c);
+        }
+        unsigned f = sp_ucd_flags(c);
+        latin1_flags[c] = (unsigned char)(((f & SP_UCD_LOWER) ? 1 : 0) |
+                                          ((f & SP_UCD_UPPER) ? 2 : 0) |
+                                          ((f & SP_UCD_CASED) ? 4 : 0));
+    }
+    latin1_ready = 1;
+}
+
+static SpObject *latin1_case(SpObject *self, int how) {
+    ssize_t n = SP_STR_LENGTH(self);
+    const unsigned char *s = SP_STR_DATA(self);
+    if (!latin1_ready) {
+        latin1_init();
+    }
+    unsigned char small[256], *buf = n <= (ssize_t)sizeof small ? small : sp_mem_alloc((size_t)n);
+    if (buf == NULL) {
+        return sp_err_no_memory();
+    }
+    int prev_cased = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        unsigned c = s[i], f = latin1_flags[c], r;
+        switch (how) {
+        case CASE_LOWER: r = latin1_map[0][c]; break;
+        case CASE_UPPER: r = latin1_map[1][c]; break;
+        case CASE_FOLD: r = latin1_map[3][c]; break;
+        case CASE_SWAP: r = (f & 2) ? latin1_map[0][c] : (f & 1) ? latin1_map[1][c] : c; break;
+        case CASE_CAPITALIZE: r = latin1_map[i == 0 ? 2 : 0][c]; break;
+        default:
+            r = latin1_map[prev_cased ? 0 : 2][c];
+            prev_cased = (f & 4) != 0;
+            break;
+        }
+        buf[i] = (unsigned char)r;
+    }
+    SpObject *res = sp_str_from_kind_and_data(1, buf, n);
+    if (buf != small) {
+        sp_mem_free(buf);
+    }
+    return res;
+}
+
 static SpObject *case_convert(SpObject *self, int how) {
     if (SP_STR_IS_ASCII(self)) {
         return ascii_case(self, how);
+    }
+    if (SP_STR_KIND(self) == 1) {
+        // µ, ß and ÿ need the general path except when lowering.
+        const char *d = SP_STR_DATA(self);
+        size_t n = (size_t)SP_STR_LENGTH(self);
+        if (how == CASE_LOWER ||
+            (!memchr(d, 0xB5, n) && !memchr(d, 0xDF, n) && !memchr(d, 0xFF, n))) {
+            return latin1_case(self, how);
+        }
     }
     ssize_t n = SP_STR_LENGTH(self);
     int kind = SP_STR_KIND(self);
@@ -181,6 +258,8 @@ SpObject *sp_str_isascii(SpObject *self, SpObject *unused) {
 }
 
 // True when the string is non-empty and every character has one of `flags`.
+// isalpha, isdecimal, isdigit, isnumeric, isalnum: per-character classes
+// from the database; the empty string is False for all of them.
 static SpObject *all_have(SpObject *self, unsigned flags) {
     ssize_t n = SP_STR_LENGTH(self);
     int kind = SP_STR_KIND(self);

@@ -66,6 +66,9 @@ static int star_arg(PercentState *st, ssize_t *out) {
 }
 
 // Append text with the width/precision/left-justify of a %s-like directive.
+// %s, %r, %a and %c: the precision cuts the text, the width pads it with
+// spaces on the left (or on the right with the '-' flag); '0' does not
+// apply to text.
 static int put_text(SpStrWriter *w, SpObject *s, ssize_t width, ssize_t prec, int left) {
     ssize_t n = SP_STR_LENGTH(s);
     if (prec >= 0 && n > prec) {
@@ -84,29 +87,54 @@ static int put_text(SpStrWriter *w, SpObject *s, ssize_t width, ssize_t prec, in
 }
 
 // %d %i %u %x %X %o of an int object, with the printf flags.
+// %d, %x, %o of an int: the precision is a minimum digit count ("%.3d" %
+// 7 is "007"), '#' adds 0x/0X/0o, '0' pads with zeros after the sign.
 static int put_int(SpStrWriter *w, SpObject *v, int conv, int flags_plus, int flags_space,
                    int alt, int left, int zero, ssize_t width, ssize_t prec) {
     int base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
-    SpObject *s = base == 10 ? sp_int_to_decimal_string(v) : sp_int_format_base(v, base);
-    if (s == NULL) {
-        return -1;
-    }
+    const char *digs = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    char small[72];
+    SpObject *s = NULL;
+    const char *t;
     ssize_t n;
-    const char *t = sp_str_as_utf8(s, &n);
-    int negative = *t == '-';
-    if (negative) {
-        t++;
-        n--;
-    }
-    if (base != 10) {
-        t += 2;  // sp_int_format_base's 0x/0o prefix
-        n -= 2;
+    int negative;
+    if (SP_INT_IS_COMPACT(v)) {
+        // One-digit ints (the usual case) are converted here, no objects.
+        long x = sp_int_compact_value(v);
+        unsigned long u = x < 0 ? 0UL - (unsigned long)x : (unsigned long)x;
+        char *p = small + sizeof small;
+        *--p = '\0';
+        do {
+            *--p = digs[u % (unsigned)base];
+            u /= (unsigned)base;
+        } while (u);
+        negative = x < 0;
+        t = p;
+        n = small + sizeof small - 1 - p;
+        if (width < 0 && prec < 0 && !alt && !negative && !flags_plus && !flags_space) {
+            return sp_str_writer_write_ascii(w, t, n);
+        }
+    } else {
+        s = base == 10 ? sp_int_to_decimal_string(v) : sp_int_format_base(v, base);
+        if (s == NULL) {
+            return -1;
+        }
+        t = sp_str_as_utf8(s, &n);
+        negative = *t == '-';
+        if (negative) {
+            t++;
+            n--;
+        }
+        if (base != 10) {
+            t += 2;  // sp_int_format_base's 0x/0o prefix
+            n -= 2;
+        }
     }
     // Digits, left-extended with zeros to the precision.
     ssize_t nd = prec > n ? prec : n;
     char *body = sp_mem_alloc((size_t)nd + 1);
     if (body == NULL) {
-        SP_DECREF(s);
+        SP_XDECREF(s);
         sp_err_no_memory();
         return -1;
     }
@@ -116,7 +144,7 @@ static int put_int(SpStrWriter *w, SpObject *v, int conv, int flags_plus, int fl
         body[nd - n + i] = conv == 'X' && c >= 'a' ? (char)(c - 32) : c;
     }
     body[nd] = '\0';
-    SP_DECREF(s);
+    SP_XDECREF(s);
     const char *prefix = "";
     if (alt) {
         prefix = conv == 'x' ? "0x" : conv == 'X' ? "0X" : conv == 'o' ? "0o" : "";
@@ -127,6 +155,8 @@ static int put_int(SpStrWriter *w, SpObject *v, int conv, int flags_plus, int fl
     return rc;
 }
 
+// %e, %f, %g of a float: C's conversions round as Python's do; the sign and
+// padding are ours so that "-inf" and "nan" are spelled as in Python.
 static int put_float(SpStrWriter *w, double d, int conv, int flags_plus, int flags_space,
                      int alt, int left, int zero, ssize_t width, ssize_t prec) {
     if (prec < 0) {
@@ -155,6 +185,9 @@ static SpObject *unsupported_char(SpObject *fmt, ssize_t i) {
 }
 
 // One conversion (the directive's parsed parts) of argument v.
+// The type checks and their messages are CPython's: %d accepts anything
+// int() can convert (floats truncate), %x/%o only integers (__index__), %e
+// and friends anything float() accepts, %c an int or one character.
 static int percent_convert(PercentState *st, SpStrWriter *w, SpObject *v, ssize_t at, int conv,
                            int fplus, int fspace, int alt, int left, int zero, ssize_t width,
                            ssize_t prec) {
@@ -166,7 +199,7 @@ static int percent_convert(PercentState *st, SpStrWriter *w, SpObject *v, ssize_
     case 'a':
     case 'b':
         if (st->bytes_mode && (conv == 's' || conv == 'b')) {
-            if (!SP_BYTES_CHECK(v)) {
+            if (!sp_buf_check(v)) {
                 int found = 0;
                 SpObject *b = sp_call_special(v, sp_id(__bytes__), NULL, 0, &found);
                 if (!found) {
@@ -184,7 +217,7 @@ static int percent_convert(PercentState *st, SpStrWriter *w, SpObject *v, ssize_
                 s = sp_str_from_latin1(SP_BYTES_DATA(b), SP_BYTES_SIZE(b));
                 SP_DECREF(b);
             } else {
-                s = sp_str_from_latin1(SP_BYTES_DATA(v), SP_BYTES_SIZE(v));
+                s = sp_str_from_latin1(sp_buf_data(v), sp_buf_size(v));
             }
         } else if (conv == 'b') {
             unsupported_char(st->fmt, at);
@@ -267,8 +300,8 @@ static int percent_convert(PercentState *st, SpStrWriter *w, SpObject *v, ssize_
     case 'c': {
         SpUCS4 c;
         if (st->bytes_mode) {
-            if (SP_BYTES_CHECK(v) && SP_BYTES_SIZE(v) == 1) {
-                c = (unsigned char)SP_BYTES_DATA(v)[0];
+            if (sp_buf_check(v) && sp_buf_size(v) == 1) {
+                c = (unsigned char)sp_buf_data(v)[0];
             } else if (SP_INT_CHECK(v) || sp_index_check(v)) {
                 ssize_t x = sp_number_as_ssize(v, NULL);
                 if (x == -1 && sp_err_occurred()) {
@@ -318,6 +351,9 @@ static int percent_convert(PercentState *st, SpStrWriter *w, SpObject *v, ssize_
     }
 }
 
+// The directive parser: %[(key)][flags][width][.precision][length]type,
+// where width and precision may be '*' (taken from the arguments). Literal
+// runs between directives are copied in bulk.
 static SpObject *percent_format(SpObject *fmt, SpObject *args, int bytes_mode) {
     PercentState st = {fmt, args, NULL, -2, -1, bytes_mode, NULL};
     if (SP_TUPLE_CHECK(args)) {
@@ -326,7 +362,7 @@ static SpObject *percent_format(SpObject *fmt, SpObject *args, int bytes_mode) {
     }
     // A mapping (not a tuple or str) serves %(key)s lookups.
     SpTypeObject *at = SP_TYPE(args);
-    if (!SP_TUPLE_CHECK(args) && !SP_STR_CHECK(args) && !(bytes_mode && SP_BYTES_CHECK(args)) &&
+    if (!SP_TUPLE_CHECK(args) && !SP_STR_CHECK(args) && !(bytes_mode && sp_buf_check(args)) &&
         at->tp_as_mapping && at->tp_as_mapping->mp_subscript) {
         st.dict = args;
     }
@@ -490,7 +526,7 @@ SpObject *sp_str_percent_format(SpObject *format, SpObject *args) {
 }
 
 SpObject *sp_bytes_percent_format(SpObject *format, SpObject *args) {
-    SpObject *fmt = sp_str_from_latin1(SP_BYTES_DATA(format), SP_BYTES_SIZE(format));
+    SpObject *fmt = sp_str_from_latin1(sp_buf_data(format), sp_buf_size(format));
     if (fmt == NULL) {
         return NULL;
     }
@@ -516,6 +552,9 @@ typedef struct {
     int manual;        // manual numbering seen
 } FormatState;
 
+// The str.format engine: literal text with {{ and }} escapes, and
+// replacement fields rendered in order. Specs that contain fields are
+// expanded first (one level deep, CPython's limit of two).
 static SpObject *build_string(FormatState *st, SpObject *fmt, ssize_t start, ssize_t end,
                               int depth);
 
@@ -541,6 +580,9 @@ static ssize_t field_number(SpObject *s, ssize_t start, ssize_t end) {
 
 // Resolve a field name (arg_name followed by .attr / [key] parts) to the
 // object it names (new reference).
+// A field name: an argument number or keyword (empty: the next automatic
+// number) followed by any number of .attribute and [key] parts; keys made
+// of digits index with an int, others with the str.
 static SpObject *get_field(FormatState *st, SpObject *fmt, ssize_t start, ssize_t end) {
     ssize_t i = start;
     while (i < end) {
@@ -668,53 +710,12 @@ static SpObject *get_field(FormatState *st, SpObject *fmt, ssize_t start, ssize_
     return obj;
 }
 
-// Render one replacement field whose text (between the braces) is
-// fmt[start:end].
+// Render one replacement field: the name is fmt[start:name_end], the
+// conversion character (or 0) and the spec fmt[spec_start:spec_end] were
+// found by build_string.
 static int render_field(FormatState *st, SpStrWriter *w, SpObject *fmt, ssize_t start,
-                        ssize_t end, int depth) {
-    // Split into name, !conversion and :spec; brackets protect ':' and '!'.
-    ssize_t i = start;
-    while (i < end) {
-        SpUCS4 c = SP_STR_READ_CHAR(fmt, i);
-        if (c == '[') {
-            while (i < end && SP_STR_READ_CHAR(fmt, i) != ']') {
-                i++;
-            }
-            if (i < end) {
-                i++;
-            }
-            continue;
-        }
-        if (c == '{') {
-            sp_err_set_string(&SpExc_ValueError, "unexpected '{' in field name");
-            return -1;
-        }
-        if (c == ':' || c == '!') {
-            break;
-        }
-        i++;
-    }
-    ssize_t name_end = i;
-    SpUCS4 conversion = 0;
-    ssize_t spec_start = end, spec_end = end;
-    if (i < end && SP_STR_READ_CHAR(fmt, i) == '!') {
-        if (i + 1 >= end) {
-            sp_err_set_string(&SpExc_ValueError,
-                              "end of string while looking for conversion specifier");
-            return -1;
-        }
-        conversion = SP_STR_READ_CHAR(fmt, i + 1);
-        i += 2;
-        if (i < end) {
-            if (SP_STR_READ_CHAR(fmt, i) != ':') {
-                sp_err_set_string(&SpExc_ValueError, "expected ':' after conversion specifier");
-                return -1;
-            }
-        }
-    }
-    if (i < end && SP_STR_READ_CHAR(fmt, i) == ':') {
-        spec_start = i + 1;
-    }
+                        ssize_t name_end, SpUCS4 conversion, ssize_t spec_start,
+                        ssize_t spec_end, int depth) {
     SpObject *obj = get_field(st, fmt, start, name_end);
     if (obj == NULL) {
         return -1;
@@ -808,27 +809,75 @@ static SpObject *build_string(FormatState *st, SpObject *fmt, ssize_t start, ssi
             sp_err_set_string(&SpExc_ValueError, "Single '}' encountered in format string");
             goto error;
         }
-        // A field: find its matching '}', counting nested braces.
+        // A field: name (brackets protect ':', '!' and '}'), then an
+        // optional !conversion, then an optional :spec in which braces nest.
+        // The checks and messages follow CPython's MarkupIterator.
+        if (j + 1 >= end) {
+            sp_err_set_string(&SpExc_ValueError, "Single '{' encountered in format string");
+            goto error;
+        }
         ssize_t k = j + 1;
-        int nest = 1;
         while (k < end) {
             SpUCS4 e = sp_str_read(kind, d, k);
-            if (e == '{') {
-                nest++;
-            } else if (e == '}') {
-                if (--nest == 0) {
-                    break;
+            if (e == '[') {
+                while (k < end && sp_str_read(kind, d, k) != ']') {
+                    k++;
                 }
+                continue;
+            }
+            if (e == '{') {
+                sp_err_set_string(&SpExc_ValueError, "unexpected '{' in field name");
+                goto error;
+            }
+            if (e == '}' || e == ':' || e == '!') {
+                break;
             }
             k++;
         }
         if (k >= end) {
-            sp_err_set_string(&SpExc_ValueError, j + 1 >= end
-                                                     ? "Single '{' encountered in format string"
-                                                     : "expected '}' before end of string");
+            sp_err_set_string(&SpExc_ValueError, "expected '}' before end of string");
             goto error;
         }
-        if (render_field(st, &w, fmt, j + 1, k, depth) < 0) {
+        ssize_t name_end = k;
+        SpUCS4 conversion = 0;
+        if (sp_str_read(kind, d, k) == '!') {
+            if (++k >= end) {
+                sp_err_set_string(&SpExc_ValueError,
+                                  "end of string while looking for conversion specifier");
+                goto error;
+            }
+            conversion = sp_str_read(kind, d, k++);
+            if (k >= end) {
+                sp_err_set_string(&SpExc_ValueError, "unmatched '{' in format spec");
+                goto error;
+            }
+            SpUCS4 e = sp_str_read(kind, d, k);
+            if (e != ':' && e != '}') {
+                sp_err_set_string(&SpExc_ValueError, "expected ':' after conversion specifier");
+                goto error;
+            }
+        }
+        ssize_t spec_start = k, spec_end = k;
+        if (sp_str_read(kind, d, k) == ':') {
+            spec_start = ++k;
+            int nest = 1;
+            while (k < end) {
+                SpUCS4 e = sp_str_read(kind, d, k);
+                if (e == '{') {
+                    nest++;
+                } else if (e == '}' && --nest == 0) {
+                    break;
+                }
+                k++;
+            }
+            if (k >= end) {
+                sp_err_set_string(&SpExc_ValueError, "unmatched '{' in format spec");
+                goto error;
+            }
+            spec_end = k;
+        }
+        if (render_field(st, &w, fmt, j + 1, name_end, conversion, spec_start, spec_end,
+                         depth) < 0) {
             goto error;
         }
         i = k + 1;

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "objects/bytes.h"
 #include "objects/str.h"
 
 // Header sizes of the two compact forms: characters follow at these offsets.
@@ -59,16 +60,24 @@ SP_FUNC void sp_str_intern_forget(SpObject *s);
 // bytes its bytes, so an ASCII str and the equal bytes hash alike.
 SP_FUNC SpHash sp_hash_bytes(const void *data, ssize_t len);
 
-// --- Codecs (str.c) -----------------------------------------------------------
+// --- Codecs (str_codecs.c) -----------------------------------------------------
+
+// Length of the ASCII prefix of s (a word at a time).
+SP_FUNC ssize_t sp_ascii_prefix(const unsigned char *s, ssize_t len);
+// UTF-8 to str with an error handler (SP_ERR_*). New str or NULL.
+SP_FUNC SP_MAY_RAISE SpObject *sp_utf8_decode(const char *s, ssize_t len, int errors);
 
 // Error handlers understood by the built-in codecs.
+// SP_ERR_UNKNOWN: a name no handler has; like CPython, that is only an
+// error (LookupError) once a character actually needs handling.
 enum { SP_ERR_STRICT, SP_ERR_IGNORE, SP_ERR_REPLACE, SP_ERR_SURROGATEESCAPE,
-       SP_ERR_SURROGATEPASS, SP_ERR_BACKSLASHREPLACE, SP_ERR_XMLCHARREFREPLACE };
-// The handler for an `errors` argument (NULL = strict); -1 with LookupError
-// "unknown error handler name 'x'".
+       SP_ERR_SURROGATEPASS, SP_ERR_BACKSLASHREPLACE, SP_ERR_XMLCHARREFREPLACE, SP_ERR_UNKNOWN };
+// The handler for an `errors` argument (NULL = strict; SP_ERR_UNKNOWN for
+// names without a handler). Cannot fail.
 SP_FUNC SP_MAY_RAISE int sp_codec_error_handler(const char *errors);
 // Codecs: normalized name -> id; -1 with LookupError "unknown encoding: x".
-enum { SP_CODEC_UTF8, SP_CODEC_ASCII, SP_CODEC_LATIN1 };
+enum { SP_CODEC_UTF8, SP_CODEC_ASCII, SP_CODEC_LATIN1, SP_CODEC_UTF16, SP_CODEC_UTF16LE,
+       SP_CODEC_UTF16BE, SP_CODEC_UTF32, SP_CODEC_UTF32LE, SP_CODEC_UTF32BE };
 SP_FUNC SP_MAY_RAISE int sp_codec_lookup(const char *encoding);
 // Decode bytes with a codec and error handler. New str or NULL.
 SP_FUNC SP_MAY_RAISE SpObject *sp_codec_decode(const char *s, ssize_t len, int codec, int errors);
@@ -167,16 +176,56 @@ SP_FUNC SP_MAY_RAISE int sp_str_repr_write(SpStrWriter *w, SpObject *s, int asci
     X(lower) X(upper) X(title) X(capitalize) X(swapcase) X(casefold) X(isascii)           \
     X(islower) X(isupper) X(istitle) X(isspace) X(isdecimal) X(isdigit) X(isnumeric)      \
     X(isalpha) X(isalnum) X(isidentifier_meth) X(isprintable)
-#define SP_STR_CASE_DECL_(n) SP_FUNC SP_MAY_RAISE SpObject *sp_str_##n(SpObject *self, SpObject *unused);
+#define SP_STR_CASE_DECL_(n) \
+    SP_FUNC SP_MAY_RAISE SpObject *sp_str_##n(SpObject *self, SpObject *unused);
 SP_STR_CASE_METHODS(SP_STR_CASE_DECL_)
 #undef SP_STR_CASE_DECL_
 // s.isidentifier() as a C truth value (the compiler's rules for names).
 SP_FUNC int sp_str_isidentifier(SpObject *s);
 
+// --- bytes and bytearray (bytes.c, bytes_methods.c, bytearray.c) -----------------
+
+// Either byte type (the "bytes-like objects" smallpy knows).
+static inline int sp_buf_check(SpObject *o) { return SP_BYTES_CHECK(o) || SP_BYTEARRAY_CHECK(o); }
+static inline char *sp_buf_data(SpObject *o) {
+    return SP_BYTES_CHECK(o) ? SP_BYTES_DATA(o) : SP_BYTEARRAY_DATA(o);
+}
+static inline ssize_t sp_buf_size(SpObject *o) { return SP_SIZE(o); }
+// A new object of self's kind (bytes or bytearray) with a copy of n bytes of
+// s (s NULL: zeroed, never a shared bytes).
+SP_FUNC SP_MAY_RAISE SpObject *sp_buf_new_like(SpObject *self, const char *s, ssize_t n);
+// A needle argument: an int in range(256) (stored in *byte) or a bytes-like
+// object. find_style picks find()'s TypeError message. 0 or -1.
+SP_FUNC SP_MAY_RAISE int sp_buf_needle(SpObject *x, char *byte, const char **data, ssize_t *len,
+                                      int find_style);
+// Shared slots: comparison, `in`, concatenation of any two byte objects
+// (the result takes a's type), construction from bytes() arguments.
+SP_FUNC SP_MAY_RAISE SpObject *sp_buf_richcompare(SpObject *a, SpObject *b, int op);
+SP_FUNC SP_MAY_RAISE int sp_buf_contains(SpObject *o, SpObject *x);
+SP_FUNC SP_MAY_RAISE SpObject *sp_buf_concat(SpObject *a, SpObject *b);
+// The bytes value of bytes(x) / bytes(x, encoding, errors); `who` names the
+// constructor in messages ("bytes", "bytearray").
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytes_from_args(const char *who, SpObject *x, SpObject *encoding,
+                                                 SpObject *errors);
+// Method tables (bytes_methods.c) and bytearray's mutating methods.
+extern SpMethodDef sp_bytes_methods[], sp_bytearray_methods[];
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_append(SpObject *self, SpObject *arg);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_clear(SpObject *self, SpObject *unused);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_copy(SpObject *self, SpObject *unused);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_extend(SpObject *self, SpObject *arg);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_insert(SpObject *self, SpObject *const *args,
+                                                  ssize_t nargs, SpObject *kwnames);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_pop(SpObject *self, SpObject *const *args,
+                                               ssize_t nargs, SpObject *kwnames);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_remove(SpObject *self, SpObject *arg);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_reverse(SpObject *self, SpObject *unused);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_alloc(SpObject *self, SpObject *unused);
+SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_sizeof(SpObject *self, SpObject *unused);
+
 // --- Methods and slots of str exported to bytes/format ---------------------------------
 
 // The str iterator type.
-extern SpTypeObject SpStrIter_Type, SpBytesIter_Type;
+extern SpTypeObject SpStrIter_Type, SpStrAsciiIter_Type, SpBytesIter_Type;
 // Methods table of str (str_methods.c) used by SpStr_Type in str_type.c.
 extern SpMethodDef sp_str_methods[];
 // str.__format__ implementation (format.c).

@@ -22,6 +22,11 @@
 // Searching
 // =============================================================================
 
+// Searching works on raw code units of one kind: callers first convert the
+// needle to the haystack's kind (needle_in_kind), which is always possible
+// because a needle wider than the haystack cannot occur in it. 1-byte text,
+// by far the most common, goes to the C library; wider kinds use a first-
+// character scan plus memcmp of the rest, which is plenty for typical text.
 ssize_t sp_str_search(int kind, const void *hay, ssize_t n, const void *needle, ssize_t m,
                       int dir) {
     if (m == 0) {
@@ -75,6 +80,9 @@ ssize_t sp_str_search(int kind, const void *hay, ssize_t n, const void *needle, 
     return -1;
 }
 
+// Counting is non-overlapping ("aaaa".count("aa") == 2): after a match the
+// scan resumes past its end. An empty needle matches at every position,
+// n + 1 times, as in CPython.
 ssize_t sp_str_count_in(int kind, const void *hay, ssize_t n, const void *needle, ssize_t m,
                         ssize_t maxcount) {
     if (m == 0) {
@@ -128,6 +136,9 @@ static const void *needle_in_kind(SpObject *sub, int kind, void **buf) {
 // =============================================================================
 
 // "find() takes at most 3 arguments (4 given)" (old-style methods).
+// str's methods come from two generations of CPython argument parsing, and
+// the messages differ accordingly; each method uses the helper whose
+// wording matches python3.11 for it.
 static int check_args(const char *name, ssize_t nargs, ssize_t min, ssize_t max) {
     if (nargs < min) {
         if (min == max) {
@@ -176,6 +187,8 @@ static int check_no_kw(const char *name, SpObject *kwnames) {
 }
 
 // Convert an optional slice bound (None allowed) to ssize_t, clamping.
+// A start/end bound may be None (absent) or anything with __index__; huge
+// values clamp (sp_number_as_ssize with no exception type), as slices do.
 static int bound_arg(SpObject *o, ssize_t *out) {
     if (o == NULL || o == sp_None) {
         return 0;
@@ -226,6 +239,9 @@ static int ssize_arg(SpObject *o, ssize_t *out) {
     return 0;
 }
 
+// A method that leaves the text unchanged returns self for an exact str
+// (CPython does, and `s.strip() is s` shows it) but a new exact str for
+// subclasses, whose methods always return plain str.
 static SpObject *self_or_copy(SpObject *self) {
     if (SP_STR_CHECK_EXACT(self)) {
         return sp_newref(self);
@@ -262,6 +278,8 @@ static int parse_find_args(const char *name, SpObject *self, SpObject *const *ar
 }
 
 // Position of sub in self[start:end] (absolute index) or -1; -2 on error.
+// An empty needle is found at start (forward) or end (backward) as long as
+// start does not lie past the string: "abc".find("", 10) is -1.
 static ssize_t find_in(SpObject *self, SpObject *sub, ssize_t start, ssize_t end, int dir) {
     ssize_t m = SP_STR_LENGTH(sub);
     if (end - start < m || start > SP_STR_LENGTH(self)) {
@@ -336,6 +354,8 @@ static SpObject *str_count(SpObject *self, SpObject *const *args, ssize_t nargs,
 }
 
 // startswith / endswith: prefix is a str or a tuple of str.
+// Does self[start:end] start (or end) with sub? Equal kinds compare with one
+// memcmp; mixed kinds compare code points.
 static int tail_match(SpObject *self, SpObject *sub, ssize_t start, ssize_t end, int at_end) {
     ssize_t m = SP_STR_LENGTH(sub);
     if (start > SP_STR_LENGTH(self)) {
@@ -412,90 +432,121 @@ static inline int is_space_c(int kind, const void *d, ssize_t i) {
     return sp_ucd_isspace(sp_str_read(kind, d, i));
 }
 
-// Append self[i:j] to the list (shared one-char strings).
+// Whitespace among Latin-1 characters: \t..\r, \x1c..\x1f, space, \x85
+// and \xa0 (the 1-byte fast path of split()).
+static const unsigned char latin1_space[256] = {
+    [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x1C] = 1, [0x1D] = 1,
+    [0x1E] = 1, [0x1F] = 1, [0x20] = 1, [0x85] = 1, [0xA0] = 1,
+};
+
+static inline int is_space_at(int kind, const void *d, ssize_t i) {
+    return kind == 1 ? latin1_space[((const unsigned char *)d)[i]] : is_space_c(kind, d, i);
+}
+
+// A piece self[i:j] for a split result: self itself when it is the whole
+// of an exact str, else a substring (shared one-character strings).
+static SpObject *piece(SpObject *self, ssize_t i, ssize_t j) {
+    if (i == 0 && j == SP_STR_LENGTH(self) && SP_STR_CHECK_EXACT(self)) {
+        return sp_newref(self);
+    }
+    return sp_str_substring(self, i, j);
+}
+
+// Append self[i:j] to the list (shared one-character strings).
 static int append_piece(SpObject *list, SpObject *self, ssize_t i, ssize_t j) {
-    SpObject *piece = sp_str_substring(self, i, j);
-    if (piece == NULL) {
+    SpObject *p = sp_str_substring(self, i, j);
+    if (p == NULL) {
         return -1;
     }
-    int rc = sp_list_append(list, piece);
-    SP_DECREF(piece);
+    int rc = sp_list_append(list, p);
+    SP_DECREF(p);
     return rc;
 }
 
-static SpObject *split_whitespace(SpObject *self, ssize_t maxsplit) {
-    ssize_t n = SP_STR_LENGTH(self), i = 0;
+// One pass of whitespace splitting from the left (reverse 0) or the right:
+// with list NULL it only counts the pieces; else it stores them into the
+// list's slots, which the counting pass sized exactly (so no list growth).
+static ssize_t ws_pass(SpObject *self, ssize_t maxsplit, int reverse, SpObject *list) {
+    ssize_t n = SP_STR_LENGTH(self), count = 0;
     int kind = SP_STR_KIND(self);
     const void *d = SP_STR_DATA(self);
-    SpObject *list = sp_list_new(0);
+    if (!reverse) {
+        ssize_t i = 0;
+        while (i < n) {
+            while (i < n && is_space_at(kind, d, i)) {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            ssize_t j = i;
+            if (maxsplit-- == 0) {
+                j = n;  // no splits left: the rest is one piece, as it is
+            } else {
+                while (j < n && !is_space_at(kind, d, j)) {
+                    j++;
+                }
+            }
+            if (list != NULL) {
+                SpObject *p = piece(self, i, j);
+                if (p == NULL) {
+                    return -1;
+                }
+                SP_LIST_SET_ITEM(list, count, p);
+            }
+            count++;
+            i = j;
+        }
+    } else {
+        ssize_t total = list ? SP_LIST_SIZE(list) : 0, j = n;
+        while (j > 0) {
+            while (j > 0 && is_space_at(kind, d, j - 1)) {
+                j--;
+            }
+            if (j == 0) {
+                break;
+            }
+            ssize_t i = j;
+            if (maxsplit-- == 0) {
+                i = 0;
+            } else {
+                while (i > 0 && !is_space_at(kind, d, i - 1)) {
+                    i--;
+                }
+            }
+            if (list != NULL) {
+                SpObject *p = piece(self, i, j);
+                if (p == NULL) {
+                    return -1;
+                }
+                SP_LIST_SET_ITEM(list, total - 1 - count, p);
+            }
+            count++;
+            j = i;
+        }
+    }
+    return count;
+}
+
+// split() / rsplit() with no separator: runs of whitespace separate,
+// leading and trailing whitespace produce no empty pieces, and once
+// maxsplit is used up the rest (its whitespace included) is the last
+// piece. A string that is one piece is returned itself, as CPython does.
+static SpObject *split_whitespace(SpObject *self, ssize_t maxsplit, int reverse) {
+    ssize_t count = ws_pass(self, maxsplit, reverse, NULL);
+    SpObject *list = sp_list_new(count);
     if (list == NULL) {
         return NULL;
     }
-    while (i < n) {
-        while (i < n && is_space_c(kind, d, i)) {
-            i++;
-        }
-        if (i == n) {
-            break;
-        }
-        ssize_t j = i;
-        if (maxsplit-- == 0) {
-            j = n;  // no splits left: the rest is one piece, as it is
-        } else {
-            while (j < n && !is_space_c(kind, d, j)) {
-                j++;
-            }
-        }
-        if (i == 0 && j == n && SP_STR_CHECK_EXACT(self)) {
-            if (sp_list_append(list, self) < 0) {
-                goto error;
-            }
-        } else if (append_piece(list, self, i, j) < 0) {
-            goto error;
-        }
-        i = j;
-    }
-    return list;
-error:
-    SP_DECREF(list);
-    return NULL;
-}
-
-static SpObject *rsplit_whitespace(SpObject *self, ssize_t maxsplit) {
-    ssize_t n = SP_STR_LENGTH(self), j = n;
-    int kind = SP_STR_KIND(self);
-    const void *d = SP_STR_DATA(self);
-    SpObject *list = sp_list_new(0);
-    if (list == NULL) {
+    if (ws_pass(self, maxsplit, reverse, list) < 0) {
+        SP_DECREF(list);
         return NULL;
     }
-    while (j > 0) {
-        while (j > 0 && is_space_c(kind, d, j - 1)) {
-            j--;
-        }
-        if (j == 0) {
-            break;
-        }
-        ssize_t i = j;
-        if (maxsplit-- == 0) {
-            i = 0;
-        } else {
-            while (i > 0 && !is_space_c(kind, d, i - 1)) {
-                i--;
-            }
-        }
-        if (append_piece(list, self, i, j) < 0) {
-            SP_DECREF(list);
-            return NULL;
-        }
-        j = i;
-    }
-    if (SP_LIST_SIZE(list) > 1) {
-        sp_list_reverse(list);
-    }
     return list;
 }
 
+// split(sep) / rsplit(sep): every occurrence separates, empty pieces
+// included ("a,,b" gives three pieces).
 static SpObject *split_sep(SpObject *self, SpObject *sep, ssize_t maxsplit, int reverse) {
     ssize_t n = SP_STR_LENGTH(self), m = SP_STR_LENGTH(sep);
     int kind = SP_STR_KIND(self);
@@ -503,69 +554,61 @@ static SpObject *split_sep(SpObject *self, SpObject *sep, ssize_t maxsplit, int 
         sp_err_set_string(&SpExc_ValueError, "empty separator");
         return NULL;
     }
-    SpObject *list = sp_list_new(0);
-    if (list == NULL) {
-        return NULL;
-    }
     if (SP_STR_KIND(sep) > kind || m > n) {
-        // The separator cannot occur.
+        // The separator cannot occur: one piece.
         SpObject *whole = self_or_copy(self);
-        if (whole == NULL || sp_list_append(list, whole) < 0) {
-            SP_XDECREF(whole);
-            SP_DECREF(list);
+        if (whole == NULL) {
             return NULL;
         }
+        SpObject *items[1] = {whole};
+        SpObject *list = sp_list_from_array(items, 1);
         SP_DECREF(whole);
         return list;
     }
     void *buf;
     const void *nd = needle_in_kind(sep, kind, &buf);
     if (nd == NULL) {
-        SP_DECREF(list);
         return NULL;
     }
     const char *d = SP_STR_DATA(self);
+    // The number of separators used is the same from either end (greedy
+    // non-overlapping matching finds the maximum both ways), so the list
+    // can be sized before it is filled.
+    ssize_t seps = sp_str_count_in(kind, d, n, nd, m, maxsplit);
+    SpObject *list = sp_list_new(seps + 1);
+    if (list == NULL) {
+        sp_mem_free(buf);
+        return NULL;
+    }
+    SpObject *p;
     if (!reverse) {
         ssize_t i = 0;
-        while (maxsplit-- != 0) {
+        for (ssize_t k = 0; k < seps; k++) {
             ssize_t r = sp_str_search(kind, d + i * kind, n - i, nd, m, 1);
-            if (r < 0) {
-                break;
-            }
-            if (append_piece(list, self, i, i + r) < 0) {
+            if ((p = sp_str_substring(self, i, i + r)) == NULL) {
                 goto error;
             }
+            SP_LIST_SET_ITEM(list, k, p);
             i += r + m;
         }
-        if (i == 0 && SP_STR_CHECK_EXACT(self)) {
-            if (sp_list_append(list, self) < 0) {
-                goto error;
-            }
-        } else if (append_piece(list, self, i, n) < 0) {
+        if ((p = piece(self, i, n)) == NULL) {
             goto error;
         }
+        SP_LIST_SET_ITEM(list, seps, p);
     } else {
         ssize_t j = n;
-        while (maxsplit-- != 0) {
+        for (ssize_t k = 0; k < seps; k++) {
             ssize_t r = sp_str_search(kind, d, j, nd, m, -1);
-            if (r < 0) {
-                break;
-            }
-            if (append_piece(list, self, r + m, j) < 0) {
+            if ((p = sp_str_substring(self, r + m, j)) == NULL) {
                 goto error;
             }
+            SP_LIST_SET_ITEM(list, seps - k, p);
             j = r;
         }
-        if (j == n && SP_STR_CHECK_EXACT(self)) {
-            if (sp_list_append(list, self) < 0) {
-                goto error;
-            }
-        } else if (append_piece(list, self, 0, j) < 0) {
+        if ((p = piece(self, 0, j)) == NULL) {
             goto error;
         }
-        if (SP_LIST_SIZE(list) > 1) {
-            sp_list_reverse(list);
-        }
+        SP_LIST_SET_ITEM(list, 0, p);
     }
     sp_mem_free(buf);
     return list;
@@ -594,7 +637,7 @@ static SpObject *split_common(const char *name, SpObject *self, SpObject *const 
     }
     SpObject *sep = vals[0];
     if (sep == NULL || sep == sp_None) {
-        return reverse ? rsplit_whitespace(self, maxsplit) : split_whitespace(self, maxsplit);
+        return split_whitespace(self, maxsplit, reverse);
     }
     if (!SP_STR_CHECK(sep)) {
         return sp_err_format(&SpExc_TypeError, "must be str or None, not %.100s",
@@ -610,6 +653,8 @@ static SpObject *str_rsplit(SpObject *self, SpObject *const *args, ssize_t nargs
     return split_common("rsplit", self, args, nargs, kw, 1);
 }
 
+// Line boundaries are those of str.splitlines (\n, \r, \r\n, \v, \f, \x1c-
+// \x1e, \x85, \u2028, \u2029), not just \n; "\r\n" counts as one boundary.
 static SpObject *str_splitlines(SpObject *self, SpObject *const *args, ssize_t nargs,
                                 SpObject *kwnames) {
     static const char *const names[] = {"keepends", NULL};
@@ -643,7 +688,8 @@ static SpObject *str_splitlines(SpObject *self, SpObject *const *args, ssize_t n
         }
         ssize_t eol = j;
         if (j < n) {
-            if (sp_str_read(kind, d, j) == '\r' && j + 1 < n && sp_str_read(kind, d, j + 1) == '\n') {
+            if (sp_str_read(kind, d, j) == '\r' && j + 1 < n &&
+                sp_str_read(kind, d, j + 1) == '\n') {
                 j += 2;
             } else {
                 j++;
@@ -669,6 +715,8 @@ error:
     return NULL;
 }
 
+// partition/rpartition: always a 3-tuple; when the separator is missing the
+// whole string goes first (partition) or last (rpartition).
 static SpObject *partition_common(SpObject *self, SpObject *sep, int reverse) {
     if (!SP_STR_CHECK(sep)) {
         return sp_err_format(&SpExc_TypeError, "must be str, not %.100s",
@@ -721,6 +769,9 @@ static SpObject *str_rpartition(SpObject *self, SpObject *sep) {
 // join
 // =============================================================================
 
+// join measures first (total length and widest storage class), allocates
+// the result once and copies; 1-byte inputs are plain memcpy. A single exact
+// str item is returned as is, as CPython does.
 SpObject *sp_str_join(SpObject *sep, SpObject *iterable) {
     SpObject *keep = NULL;
     ssize_t n;
@@ -748,7 +799,8 @@ SpObject *sp_str_join(SpObject *sep, SpObject *iterable) {
         }
         ssize_t add = SP_STR_LENGTH(s) + (i ? seplen : 0);
         if (total > SSIZE_MAX - add) {
-            sp_err_set_string(&SpExc_OverflowError, "join() result is too long for a Python string");
+            sp_err_set_string(&SpExc_OverflowError,
+                              "join() result is too long for a Python string");
             goto done;
         }
         total += add;
@@ -831,6 +883,8 @@ static int char_in(SpObject *chars, SpUCS4 c) {
     return 0;
 }
 
+// strip family: with no argument strip Unicode whitespace; with a str strip
+// any of its characters.
 static SpObject *strip_common(const char *name, SpObject *self, SpObject *const *args,
                               ssize_t nargs, SpObject *kwnames, int how) {
     if (check_no_kw(name, kwnames) < 0 || check_args_clinic(name, nargs, 0, 1) < 0) {
@@ -931,6 +985,10 @@ static SpObject *str_removesuffix(SpObject *self, SpObject *suffix) {
 // replace
 // =============================================================================
 
+// replace(old, new[, count]). An empty `old` inserts `new` between all
+// characters. The general case appends the unchanged runs and the
+// replacement to a writer, which keeps the result in its narrowest form
+// even when `old` held the only wide characters.
 static SpObject *str_replace(SpObject *self, SpObject *const *args, ssize_t nargs,
                              SpObject *kwnames) {
     if (check_no_kw("replace", kwnames) < 0 || check_args_clinic("replace", nargs, 2, 3) < 0) {
@@ -1048,6 +1106,8 @@ error:
 // Padding: center, ljust, rjust, zfill, expandtabs
 // =============================================================================
 
+// The padded copy behind center/ljust/rjust/zfill: `left` and `right` fill
+// characters around the text (negative counts mean none).
 static SpObject *pad(SpObject *self, ssize_t left, ssize_t right, SpUCS4 fill) {
     ssize_t n = SP_STR_LENGTH(self);
     if (left < 0) {
@@ -1142,6 +1202,7 @@ static SpObject *str_rjust(SpObject *self, SpObject *const *args, ssize_t nargs,
     return pad(self, width - SP_STR_LENGTH(self), 0, fill);
 }
 
+// zfill pads with zeros on the left, keeping a leading sign in front.
 static SpObject *str_zfill(SpObject *self, SpObject *arg) {
     ssize_t width;
     if (ssize_arg(arg, &width) < 0) {
@@ -1166,6 +1227,7 @@ static SpObject *str_zfill(SpObject *self, SpObject *arg) {
     return r;
 }
 
+// Tabs advance to the next multiple of tabsize; \n and \r reset the column.
 static SpObject *str_expandtabs(SpObject *self, SpObject *const *args, ssize_t nargs,
                                 SpObject *kwnames) {
     static const char *const names[] = {"tabsize", NULL};
@@ -1259,6 +1321,9 @@ static int translate_lookup(SpObject *table, SpUCS4 c, SpObject **out) {
     return -1;
 }
 
+// translate looks every character up in `table` (any mapping, via
+// __getitem__); LookupError means "keep". Lookups of Latin-1 characters are
+// cached for the duration of the call, since text repeats characters.
 static SpObject *str_translate(SpObject *self, SpObject *table) {
     ssize_t n = SP_STR_LENGTH(self);
     int kind = SP_STR_KIND(self);
@@ -1311,6 +1376,8 @@ done:
     return result;
 }
 
+// str.maketrans(dict) normalises keys to ordinals; maketrans(x, y[, z])
+// maps x[i] to y[i] and every character of z to None.
 static SpObject *str_maketrans(SpObject *unused, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
     if (check_no_kw("maketrans", kwnames) < 0 ||
@@ -1453,6 +1520,9 @@ static SpObject *str_dunder_format(SpObject *self, SpObject *spec) {
     return sp_str_format_spec(self, spec);
 }
 
+// sys.getsizeof(s) as CPython 3.11 reports it: the header plus the
+// characters and the NUL. The cached UTF-8 form is left out, because
+// CPython's printing never creates one, so sizes stay stable after print().
 static SpObject *str_sizeof(SpObject *self, SpObject *unused) {
     ssize_t n = SP_STR_LENGTH(self);
     ssize_t size = SP_STR_IS_ASCII(self) ? SP_STR_ASCII_HEADER + n + 1
@@ -1476,55 +1546,99 @@ static SpObject *str_getnewargs(SpObject *self, SpObject *unused) {
 
 #define FAST SP_METH_FASTCALL
 SpMethodDef sp_str_methods[] = {
-    {"encode", SP_METH(str_encode), FAST, "Encode the string using the codec registered for encoding."},
-    {"replace", SP_METH(str_replace), FAST, "Return a copy with all occurrences of substring old replaced by new."},
-    {"split", SP_METH(str_split), FAST, "Return a list of the substrings in the string, using sep as the separator string."},
-    {"rsplit", SP_METH(str_rsplit), FAST, "Return a list of the substrings in the string, using sep as the separator string."},
+    {"encode", SP_METH(str_encode), FAST,
+     "Encode the string using the codec registered for encoding."},
+    {"replace", SP_METH(str_replace), FAST,
+     "Return a copy with all occurrences of substring old replaced by new."},
+    {"split", SP_METH(str_split), FAST,
+     "Return a list of the substrings in the string, using sep as the separator string."},
+    {"rsplit", SP_METH(str_rsplit), FAST,
+     "Return a list of the substrings in the string, using sep as the separator string."},
     {"join", SP_METH(str_join_meth), SP_METH_O, "Concatenate any number of strings."},
-    {"capitalize", SP_METH(sp_str_capitalize), SP_METH_NOARGS, "Return a capitalized version of the string."},
-    {"casefold", SP_METH(sp_str_casefold), SP_METH_NOARGS, "Return a version of the string suitable for caseless comparisons."},
-    {"title", SP_METH(sp_str_title), SP_METH_NOARGS, "Return a version of the string where each word is titlecased."},
+    {"capitalize", SP_METH(sp_str_capitalize), SP_METH_NOARGS,
+     "Return a capitalized version of the string."},
+    {"casefold", SP_METH(sp_str_casefold), SP_METH_NOARGS,
+     "Return a version of the string suitable for caseless comparisons."},
+    {"title", SP_METH(sp_str_title), SP_METH_NOARGS,
+     "Return a version of the string where each word is titlecased."},
     {"center", SP_METH(str_center), FAST, "Return a centered string of length width."},
-    {"count", SP_METH(str_count), FAST, "Return the number of non-overlapping occurrences of substring sub."},
-    {"expandtabs", SP_METH(str_expandtabs), FAST, "Return a copy where all tab characters are expanded using spaces."},
+    {"count", SP_METH(str_count), FAST,
+     "Return the number of non-overlapping occurrences of substring sub."},
+    {"expandtabs", SP_METH(str_expandtabs), FAST,
+     "Return a copy where all tab characters are expanded using spaces."},
     {"find", SP_METH(str_find), FAST, "Return the lowest index in S where substring sub is found."},
-    {"partition", SP_METH(str_partition), SP_METH_O, "Partition the string into three parts using the given separator."},
-    {"index", SP_METH(str_index), FAST, "Return the lowest index in S where substring sub is found."},
+    {"partition", SP_METH(str_partition), SP_METH_O,
+     "Partition the string into three parts using the given separator."},
+    {"index", SP_METH(str_index), FAST,
+     "Return the lowest index in S where substring sub is found."},
     {"ljust", SP_METH(str_ljust), FAST, "Return a left-justified string of length width."},
-    {"lower", SP_METH(sp_str_lower), SP_METH_NOARGS, "Return a copy of the string converted to lowercase."},
-    {"lstrip", SP_METH(str_lstrip), FAST, "Return a copy of the string with leading whitespace removed."},
-    {"rfind", SP_METH(str_rfind), FAST, "Return the highest index in S where substring sub is found."},
-    {"rindex", SP_METH(str_rindex), FAST, "Return the highest index in S where substring sub is found."},
+    {"lower", SP_METH(sp_str_lower), SP_METH_NOARGS,
+     "Return a copy of the string converted to lowercase."},
+    {"lstrip", SP_METH(str_lstrip), FAST,
+     "Return a copy of the string with leading whitespace removed."},
+    {"rfind", SP_METH(str_rfind), FAST,
+     "Return the highest index in S where substring sub is found."},
+    {"rindex", SP_METH(str_rindex), FAST,
+     "Return the highest index in S where substring sub is found."},
     {"rjust", SP_METH(str_rjust), FAST, "Return a right-justified string of length width."},
-    {"rstrip", SP_METH(str_rstrip), FAST, "Return a copy of the string with trailing whitespace removed."},
-    {"rpartition", SP_METH(str_rpartition), SP_METH_O, "Partition the string into three parts using the given separator."},
-    {"splitlines", SP_METH(str_splitlines), FAST, "Return a list of the lines in the string, breaking at line boundaries."},
-    {"strip", SP_METH(str_strip), FAST, "Return a copy of the string with leading and trailing whitespace removed."},
-    {"swapcase", SP_METH(sp_str_swapcase), SP_METH_NOARGS, "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
-    {"translate", SP_METH(str_translate), SP_METH_O, "Replace each character in the string using the given translation table."},
-    {"upper", SP_METH(sp_str_upper), SP_METH_NOARGS, "Return a copy of the string converted to uppercase."},
-    {"startswith", SP_METH(str_startswith), FAST, "Return True if S starts with the specified prefix, False otherwise."},
-    {"endswith", SP_METH(str_endswith), FAST, "Return True if S ends with the specified suffix, False otherwise."},
-    {"removeprefix", SP_METH(str_removeprefix), SP_METH_O, "Return a str with the given prefix string removed if present."},
-    {"removesuffix", SP_METH(str_removesuffix), SP_METH_O, "Return a str with the given suffix string removed if present."},
-    {"isascii", SP_METH(sp_str_isascii), SP_METH_NOARGS, "Return True if all characters in the string are ASCII, False otherwise."},
-    {"islower", SP_METH(sp_str_islower), SP_METH_NOARGS, "Return True if the string is a lowercase string, False otherwise."},
-    {"isupper", SP_METH(sp_str_isupper), SP_METH_NOARGS, "Return True if the string is an uppercase string, False otherwise."},
-    {"istitle", SP_METH(sp_str_istitle), SP_METH_NOARGS, "Return True if the string is a title-cased string, False otherwise."},
-    {"isspace", SP_METH(sp_str_isspace), SP_METH_NOARGS, "Return True if the string is a whitespace string, False otherwise."},
-    {"isdecimal", SP_METH(sp_str_isdecimal), SP_METH_NOARGS, "Return True if the string is a decimal string, False otherwise."},
-    {"isdigit", SP_METH(sp_str_isdigit), SP_METH_NOARGS, "Return True if the string is a digit string, False otherwise."},
-    {"isnumeric", SP_METH(sp_str_isnumeric), SP_METH_NOARGS, "Return True if the string is a numeric string, False otherwise."},
-    {"isalpha", SP_METH(sp_str_isalpha), SP_METH_NOARGS, "Return True if the string is an alphabetic string, False otherwise."},
-    {"isalnum", SP_METH(sp_str_isalnum), SP_METH_NOARGS, "Return True if the string is an alpha-numeric string, False otherwise."},
-    {"isidentifier", SP_METH(sp_str_isidentifier_meth), SP_METH_NOARGS, "Return True if the string is a valid Python identifier, False otherwise."},
-    {"isprintable", SP_METH(sp_str_isprintable), SP_METH_NOARGS, "Return True if the string is printable, False otherwise."},
-    {"zfill", SP_METH(str_zfill), SP_METH_O, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
-    {"format", SP_METH(str_format), SP_METH_VARARGS, "Return a formatted version of S, using substitutions from args and kwargs."},
-    {"format_map", SP_METH(str_format_map), SP_METH_O, "Return a formatted version of S, using substitutions from mapping."},
-    {"__format__", SP_METH(str_dunder_format), SP_METH_O, "Return a formatted version of the string as described by format_spec."},
-    {"maketrans", SP_METH(str_maketrans), FAST | SP_METH_STATIC, "Return a translation table usable for str.translate()."},
-    {"__sizeof__", SP_METH(str_sizeof), SP_METH_NOARGS, "Return the size of the string in memory, in bytes."},
+    {"rstrip", SP_METH(str_rstrip), FAST,
+     "Return a copy of the string with trailing whitespace removed."},
+    {"rpartition", SP_METH(str_rpartition), SP_METH_O,
+     "Partition the string into three parts using the given separator."},
+    {"splitlines", SP_METH(str_splitlines), FAST,
+     "Return a list of the lines in the string, breaking at line boundaries."},
+    {"strip", SP_METH(str_strip), FAST,
+     "Return a copy of the string with leading and trailing whitespace removed."},
+    {"swapcase", SP_METH(sp_str_swapcase), SP_METH_NOARGS,
+     "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
+    {"translate", SP_METH(str_translate), SP_METH_O,
+     "Replace each character in the string using the given translation table."},
+    {"upper", SP_METH(sp_str_upper), SP_METH_NOARGS,
+     "Return a copy of the string converted to uppercase."},
+    {"startswith", SP_METH(str_startswith), FAST,
+     "Return True if S starts with the specified prefix, False otherwise."},
+    {"endswith", SP_METH(str_endswith), FAST,
+     "Return True if S ends with the specified suffix, False otherwise."},
+    {"removeprefix", SP_METH(str_removeprefix), SP_METH_O,
+     "Return a str with the given prefix string removed if present."},
+    {"removesuffix", SP_METH(str_removesuffix), SP_METH_O,
+     "Return a str with the given suffix string removed if present."},
+    {"isascii", SP_METH(sp_str_isascii), SP_METH_NOARGS,
+     "Return True if all characters in the string are ASCII, False otherwise."},
+    {"islower", SP_METH(sp_str_islower), SP_METH_NOARGS,
+     "Return True if the string is a lowercase string, False otherwise."},
+    {"isupper", SP_METH(sp_str_isupper), SP_METH_NOARGS,
+     "Return True if the string is an uppercase string, False otherwise."},
+    {"istitle", SP_METH(sp_str_istitle), SP_METH_NOARGS,
+     "Return True if the string is a title-cased string, False otherwise."},
+    {"isspace", SP_METH(sp_str_isspace), SP_METH_NOARGS,
+     "Return True if the string is a whitespace string, False otherwise."},
+    {"isdecimal", SP_METH(sp_str_isdecimal), SP_METH_NOARGS,
+     "Return True if the string is a decimal string, False otherwise."},
+    {"isdigit", SP_METH(sp_str_isdigit), SP_METH_NOARGS,
+     "Return True if the string is a digit string, False otherwise."},
+    {"isnumeric", SP_METH(sp_str_isnumeric), SP_METH_NOARGS,
+     "Return True if the string is a numeric string, False otherwise."},
+    {"isalpha", SP_METH(sp_str_isalpha), SP_METH_NOARGS,
+     "Return True if the string is an alphabetic string, False otherwise."},
+    {"isalnum", SP_METH(sp_str_isalnum), SP_METH_NOARGS,
+     "Return True if the string is an alpha-numeric string, False otherwise."},
+    {"isidentifier", SP_METH(sp_str_isidentifier_meth), SP_METH_NOARGS,
+     "Return True if the string is a valid Python identifier, False otherwise."},
+    {"isprintable", SP_METH(sp_str_isprintable), SP_METH_NOARGS,
+     "Return True if the string is printable, False otherwise."},
+    {"zfill", SP_METH(str_zfill), SP_METH_O,
+     "Pad a numeric string with zeros on the left, to fill a field of the given width."},
+    {"format", SP_METH(str_format), SP_METH_VARARGS,
+     "Return a formatted version of S, using substitutions from args and kwargs."},
+    {"format_map", SP_METH(str_format_map), SP_METH_O,
+     "Return a formatted version of S, using substitutions from mapping."},
+    {"__format__", SP_METH(str_dunder_format), SP_METH_O,
+     "Return a formatted version of the string as described by format_spec."},
+    {"maketrans", SP_METH(str_maketrans), FAST | SP_METH_STATIC,
+     "Return a translation table usable for str.translate()."},
+    {"__sizeof__", SP_METH(str_sizeof), SP_METH_NOARGS,
+     "Return the size of the string in memory, in bytes."},
     {"__getnewargs__", SP_METH(str_getnewargs), SP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };

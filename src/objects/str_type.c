@@ -24,6 +24,8 @@
 // Life cycle
 // =============================================================================
 
+// An interned string leaves the interning table when it dies; a non-ASCII
+// one frees its cached UTF-8 form.
 static void str_dealloc(SpObject *o) {
     SpASCIIObject *a = (SpASCIIObject *)o;
     if (a->state.interned) {
@@ -96,8 +98,8 @@ static SpObject *str_new_impl(SpObject *obj, SpObject *encoding, SpObject *error
             return NULL;
         }
     }
-    if (SP_BYTES_CHECK(obj)) {
-        return sp_str_decode(SP_BYTES_DATA(obj), SP_BYTES_SIZE(obj), enc, err);
+    if (sp_buf_check(obj)) {
+        return sp_str_decode(sp_buf_data(obj), sp_buf_size(obj), enc, err);
     }
     if (SP_STR_CHECK(obj)) {
         return sp_err_format(&SpExc_TypeError, "decoding str is not supported");
@@ -115,6 +117,8 @@ static SpObject *str_new_finish(SpTypeObject *type, SpObject *r) {
     return o;
 }
 
+// tp_new with a tuple and a dict (calls through type.__call__, subclasses);
+// the vectorcall below is the fast path for str(x) itself.
 static SpObject *str_tp_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     static const char *const names[] = {"object", "encoding", "errors", NULL};
     SpObject *vals[3] = {NULL, NULL, NULL};
@@ -176,83 +180,122 @@ static SpObject *str_vectorcall(SpObject *type, SpObject *const *args, size_t na
 
 static const char hexdigits[] = "0123456789abcdef";
 
-int sp_str_repr_write(SpStrWriter *w, SpObject *s, int ascii_only) {
-    ssize_t n = SP_STR_LENGTH(s);
+// repr escapes: the quote in use and backslash get a backslash; \t \n \r
+// have their letters; other ASCII controls and DEL become \xNN; non-ASCII
+// characters stay as they are when printable (Unicode's idea, from
+// str_ucd.c), else \xNN, \uNNNN or \UNNNNNNNN by size. ascii() escapes every
+// non-ASCII character that way.
+// What repr needs to know before writing: the quote character, the exact
+// output length and the storage class of the output.
+typedef struct {
+    SpUCS4 quote, cls;
+    ssize_t len;
+} ReprPlan;
+
+static int needs_escape(SpUCS4 c, int ascii_only) {
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && (ascii_only || !sp_ucd_isprintable(c)));
+}
+
+static void repr_plan(SpObject *s, int ascii_only, ReprPlan *plan) {
+    ssize_t n = SP_STR_LENGTH(s), len = n + 2, squotes = 0;
     int kind = SP_STR_KIND(s);
     const void *data = SP_STR_DATA(s);
-    // Quote choice: single quotes unless the text has ' and no ".
-    int squote = 0, dquote = 0;
-    ssize_t extra = 0;
+    int dquote = 0;
+    SpUCS4 cls = 0x7F;
     for (ssize_t i = 0; i < n; i++) {
         SpUCS4 c = sp_str_read(kind, data, i);
-        if (c == '\'') {
-            squote = 1;
-        } else if (c == '"') {
-            dquote = 1;
-        } else if (c < 0x20 || c == '\\' || c >= 0x7F) {
-            extra += 9;  // upper bound
+        if (c >= 0x20 && c < 0x7F) {
+            squotes += c == '\'';
+            dquote |= c == '"';
+            len += c == '\\';
+        } else if (c == '\n' || c == '\t' || c == '\r') {
+            len += 1;
+        } else if (needs_escape(c, ascii_only)) {
+            len += c < 0x100 ? 3 : c < 0x10000 ? 5 : 9;
+        } else if (c > cls) {
+            cls = sp_str_class_of(c);
         }
     }
-    SpUCS4 quote = squote && !dquote ? '"' : '\'';
-    if (sp_str_writer_prepare(w, n + 2 + extra + (squote && dquote ? n : 0),
-                              ascii_only ? 0x7F : sp_str_class(s)) < 0) {
-        return -1;
+    // Single quotes unless the text has ' and no "; the quote in use is
+    // escaped inside.
+    plan->quote = squotes && !dquote ? '"' : '\'';
+    if (plan->quote == '\'') {
+        len += squotes;
     }
-    sp_str_writer_put(w, quote);
+    plan->len = len;
+    plan->cls = cls;
+}
+
+// Write the repr planned by repr_plan into out (kind okind) from index at.
+static void repr_fill(SpObject *s, int ascii_only, const ReprPlan *plan, int okind, void *out,
+                      ssize_t at) {
+    ssize_t n = SP_STR_LENGTH(s), o = at;
+    int kind = SP_STR_KIND(s);
+    const void *data = SP_STR_DATA(s);
+    SpUCS4 quote = plan->quote;
+#define PUT(ch) sp_str_write(okind, out, o++, (ch))
+    PUT(quote);
     for (ssize_t i = 0; i < n; i++) {
         SpUCS4 c = sp_str_read(kind, data, i);
         if (c >= 0x20 && c < 0x7F) {
             if (c == quote || c == '\\') {
-                sp_str_writer_put(w, '\\');
+                PUT('\\');
             }
-            sp_str_writer_put(w, c);
+            PUT(c);
         } else if (c == '\n' || c == '\t' || c == '\r') {
-            sp_str_writer_put(w, '\\');
-            sp_str_writer_put(w, c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
-        } else if (c < 0x80 || ascii_only || !sp_ucd_isprintable(c)) {
-            sp_str_writer_put(w, '\\');
-            if (c < 0x100) {
-                sp_str_writer_put(w, 'x');
-                sp_str_writer_put(w, (SpUCS4)hexdigits[c >> 4]);
-                sp_str_writer_put(w, (SpUCS4)hexdigits[c & 15]);
-            } else if (c < 0x10000) {
-                sp_str_writer_put(w, 'u');
-                for (int sh = 12; sh >= 0; sh -= 4) {
-                    sp_str_writer_put(w, (SpUCS4)hexdigits[(c >> sh) & 15]);
-                }
-            } else {
-                sp_str_writer_put(w, 'U');
-                for (int sh = 28; sh >= 0; sh -= 4) {
-                    sp_str_writer_put(w, (SpUCS4)hexdigits[(c >> sh) & 15]);
-                }
+            PUT('\\');
+            PUT(c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+        } else if (needs_escape(c, ascii_only)) {
+            PUT('\\');
+            int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
+            PUT(digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');
+            for (int sh = 4 * (digits - 1); sh >= 0; sh -= 4) {
+                PUT((SpUCS4)hexdigits[(c >> sh) & 15]);
             }
         } else {
-            sp_str_writer_put(w, c);
+            PUT(c);
         }
     }
-    sp_str_writer_put(w, quote);
+    PUT(quote);
+#undef PUT
+}
+
+int sp_str_repr_write(SpStrWriter *w, SpObject *s, int ascii_only) {
+    ReprPlan plan;
+    repr_plan(s, ascii_only, &plan);
+    if (sp_str_writer_prepare(w, plan.len, plan.cls) < 0) {
+        return -1;
+    }
+    repr_fill(s, ascii_only, &plan, w->kind, w->data, w->len);
+    w->len += plan.len;
     return 0;
 }
 
-SpObject *sp_str_repr(SpObject *o) {
-    SpStrWriter w;
-    sp_str_writer_init(&w);
-    if (sp_str_repr_write(&w, o, 0) < 0) {
-        sp_str_writer_discard(&w);
+// Two passes: measure, then write into a string of the exact size and
+// form; text that needs no escapes is the quote, a memcpy and the quote.
+static SpObject *repr_object(SpObject *o, int ascii_only) {
+    ReprPlan plan;
+    repr_plan(o, ascii_only, &plan);
+    SpObject *r = sp_str_new(plan.len, plan.cls);
+    if (r == NULL) {
         return NULL;
     }
-    return sp_str_writer_finish(&w);
+    ssize_t n = SP_STR_LENGTH(o);
+    if (plan.len == n + 2 && SP_STR_KIND(r) == SP_STR_KIND(o)) {
+        int k = SP_STR_KIND(r);
+        char *d = SP_STR_DATA(r);
+        sp_str_write(k, d, 0, plan.quote);
+        memcpy(d + k, SP_STR_DATA(o), (size_t)(n * k));
+        sp_str_write(k, d, n + 1, plan.quote);
+        return r;
+    }
+    repr_fill(o, ascii_only, &plan, SP_STR_KIND(r), SP_STR_DATA(r), 0);
+    return r;
 }
 
-SpObject *sp_str_ascii_repr(SpObject *o) {
-    SpStrWriter w;
-    sp_str_writer_init(&w);
-    if (sp_str_repr_write(&w, o, 1) < 0) {
-        sp_str_writer_discard(&w);
-        return NULL;
-    }
-    return sp_str_writer_finish(&w);
-}
+SpObject *sp_str_repr(SpObject *o) { return repr_object(o, 0); }
+
+SpObject *sp_str_ascii_repr(SpObject *o) { return repr_object(o, 1); }
 
 static SpObject *str_str(SpObject *o) {
     if (SP_STR_CHECK_EXACT(o)) {
@@ -265,6 +308,8 @@ static SpObject *str_str(SpObject *o) {
 // Comparison and hashing
 // =============================================================================
 
+// str compares only with str; anything else is NotImplemented so that the
+// other operand (or the default identity rule for ==) decides.
 static SpObject *str_richcompare(SpObject *a, SpObject *b, int op) {
     if (!SP_STR_CHECK(a) || !SP_STR_CHECK(b)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -292,6 +337,8 @@ static SpHash str_hash(SpObject *o) { return sp_str_hash(o); }
 
 static ssize_t str_length(SpObject *o) { return SP_STR_LENGTH(o); }
 
+// Reached through sp_number_add's sequence fallback, so the message for
+// `"a" + 1` is the one CPython's unicode_concat gives.
 static SpObject *str_sq_concat(SpObject *a, SpObject *b) {
     if (!SP_STR_CHECK(a) || !SP_STR_CHECK(b)) {
         SpObject *other = SP_STR_CHECK(a) ? b : a;
@@ -301,6 +348,7 @@ static SpObject *str_sq_concat(SpObject *a, SpObject *b) {
     return sp_str_concat(a, b);
 }
 
+// s * n: the filled prefix doubles with each memcpy. "x" * 1 is "x" itself.
 static SpObject *str_repeat(SpObject *o, ssize_t count) {
     ssize_t len = SP_STR_LENGTH(o);
     if (count <= 0 || len == 0) {
@@ -335,6 +383,7 @@ static SpObject *str_repeat(SpObject *o, ssize_t count) {
     return r;
 }
 
+// `x in s` is a substring search; the empty string is in every string.
 static int str_contains(SpObject *o, SpObject *x) {
     if (!SP_STR_CHECK(x)) {
         sp_err_format(&SpExc_TypeError, "'in <string>' requires string as left operand, not %T",
@@ -372,6 +421,9 @@ static SpObject *str_item(SpObject *o, ssize_t i) {
     return sp_str_from_ordinal(SP_STR_READ_CHAR(o, i));
 }
 
+// s[i] and s[a:b:c]. Indexing yields the shared one-character strings for
+// Latin-1 characters; slices with a step gather into a scratch buffer of
+// the source kind and are narrowed when built.
 static SpObject *str_subscript(SpObject *o, SpObject *key) {
     if (SP_INT_CHECK(key) || sp_index_check(key)) {
         ssize_t i = sp_number_as_ssize(key, &SpExc_IndexError);
@@ -427,6 +479,8 @@ static SpObject *str_subscript(SpObject *o, SpObject *key) {
                          sp_object_type_name(key));
 }
 
+// nb_remainder is shared by both operand orders: only `str % x` formats;
+// `x % str` is NotImplemented here so the other operand's type can answer.
 static SpObject *str_remainder(SpObject *a, SpObject *b) {
     if (!SP_STR_CHECK(a)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -445,7 +499,9 @@ typedef struct {
 } StrIterObject;
 
 static SpObject *str_iter(SpObject *o) {
-    StrIterObject *it = (StrIterObject *)sp_object_alloc(&SpStrIter_Type, 0);
+    // CPython 3.11 names the iterator of ASCII strings differently.
+    SpTypeObject *t = SP_STR_IS_ASCII(o) ? &SpStrAsciiIter_Type : &SpStrIter_Type;
+    StrIterObject *it = (StrIterObject *)sp_object_alloc(t, 0);
     if (it == NULL) {
         return NULL;
     }
@@ -493,6 +549,16 @@ static SpMethodDef striter_methods[] = {
 };
 
 SpTypeObject SpStrIter_Type = {
+    SP_TYPE_HEAD_INIT,
+    .tp_name = "str_iterator",
+    .tp_basicsize = sizeof(StrIterObject),
+    .tp_dealloc = striter_dealloc,
+    .tp_iter = iter_self,
+    .tp_iternext = striter_next,
+    .tp_methods = striter_methods,
+};
+
+SpTypeObject SpStrAsciiIter_Type = {
     SP_TYPE_HEAD_INIT,
     .tp_name = "str_ascii_iterator",
     .tp_basicsize = sizeof(StrIterObject),

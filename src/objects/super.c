@@ -18,6 +18,7 @@
 #include "objects/type_internal.h"
 #include "vm/vm.h"
 
+// A super object pins the class, the object and the object's type.
 static void super_dealloc(SpObject *self) {
     SpSuperObject *su = (SpSuperObject *)self;
     sp_gc_untrack(self);
@@ -38,6 +39,7 @@ static int super_traverse(SpObject *self, SpVisitProc visit, void *arg) {
     return 0;
 }
 
+// "<super: <class 'B'>, <B object>>", or NULL for an unbound super.
 static SpObject *super_repr(SpObject *self) {
     SpSuperObject *su = (SpSuperObject *)self;
     const char *tname = su->type != NULL ? su->type->tp_name : "NULL";
@@ -163,6 +165,8 @@ static int super_init_vector(SpSuperObject *su, SpObject *const *args, ssize_t n
     return super_fill(su, args[0], nargs > 1 ? args[1] : NULL);
 }
 
+// super.__init__ for super(...) reached through type.__call__ (subclasses
+// of super, explicit super.__init__ calls).
 static int super_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     if (kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "super() takes no keyword arguments");

@@ -58,6 +58,8 @@ static SpObject *tuple_alloc(ssize_t n) {
     return sp_object_alloc(&SpTuple_Type, n);
 }
 
+// Every non-empty tuple is tracked from birth (the items start NULL, which traverse skips); n == 0
+// hands out the shared empty tuple.
 SpObject *sp_tuple_new(ssize_t n) {
     if (n <= 0) {
         if (n < 0) {
@@ -72,6 +74,7 @@ SpObject *sp_tuple_new(ssize_t n) {
     return op;
 }
 
+// The arguments are borrowed; the tuple takes new references.
 SpObject *sp_tuple_pack(ssize_t n, ...) {
     SpObject *t = sp_tuple_new(n);
     if (t == NULL) {
@@ -98,6 +101,7 @@ SpObject *sp_tuple_from_array(SpObject *const *items, ssize_t n) {
     return t;
 }
 
+// On failure the stolen references are released, so callers never leak.
 SpObject *sp_tuple_from_array_steal(SpObject *const *items, ssize_t n) {
     SpObject *t = sp_tuple_new(n);
     if (t == NULL) {
@@ -106,10 +110,13 @@ SpObject *sp_tuple_from_array_steal(SpObject *const *items, ssize_t n) {
         }
         return NULL;
     }
-    memcpy(((SpTupleObject *)t)->ob_item, items, (size_t)n * sizeof(SpObject *));
+    if (n > 0) {
+        memcpy(((SpTupleObject *)t)->ob_item, items, (size_t)n * sizeof(SpObject *));
+    }
     return t;
 }
 
+// t[lo:hi] with clamping; the whole of an exact tuple is t itself.
 SpObject *sp_tuple_slice(SpObject *t, ssize_t lo, ssize_t hi) {
     ssize_t n = SP_TUPLE_SIZE(t);
     if (lo < 0) {
@@ -130,6 +137,8 @@ SpObject *sp_tuple_slice(SpObject *t, ssize_t lo, ssize_t hi) {
 // ---------------------------------------------------------------------------
 // Life cycle: dealloc, traverse and clear side by side.
 
+// Items are released last first (as CPython). Exact tuples of 1..19 items go to their size's free
+// list instead of back to the allocator.
 static void tuple_dealloc(SpObject *op) {
     ssize_t n = SP_TUPLE_SIZE(op);
     if (op == EMPTY_TUPLE) {
@@ -247,6 +256,8 @@ static SpHash tuple_hash(SpObject *v) {
     return (SpHash)acc;
 }
 
+// Lexicographic, like lists: skip the equal prefix, then compare lengths or the first differing
+// pair.
 static SpObject *tuple_richcompare(SpObject *v, SpObject *w, int op) {
     if (!SP_TUPLE_CHECK(v) || !SP_TUPLE_CHECK(w)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -298,6 +309,7 @@ static SpObject *tuple_item(SpObject *v, ssize_t i) {
     return sp_newref(SP_TUPLE_GET_ITEM(v, i));
 }
 
+// `x in t`: RichCompareBool semantics (identity implies equality).
 static int tuple_contains(SpObject *v, SpObject *x) {
     ssize_t n = SP_TUPLE_SIZE(v);
     for (ssize_t i = 0; i < n; i++) {
@@ -309,6 +321,8 @@ static int tuple_contains(SpObject *v, SpObject *x) {
     return 0;
 }
 
+// t + u: adding an empty tuple returns the other operand itself when it is an exact tuple (tuples
+// are immutable, sharing is invisible).
 static SpObject *tuple_concat(SpObject *a, SpObject *b) {
     if (!SP_TUPLE_CHECK(b)) {
         return sp_err_format(&SpExc_TypeError,
@@ -338,6 +352,7 @@ static SpObject *tuple_concat(SpObject *a, SpObject *b) {
     return t;
 }
 
+// t * n, with the same sharing for n == 1 and the empty result shared.
 static SpObject *tuple_repeat(SpObject *a, ssize_t n) {
     ssize_t size = SP_TUPLE_SIZE(a);
     if (size == 0 || n == 1) {
@@ -364,6 +379,7 @@ static SpObject *tuple_repeat(SpObject *a, ssize_t n) {
     return t;
 }
 
+// t[key] for ints (small exact ints first) and slices.
 static SpObject *tuple_subscript(SpObject *v, SpObject *key) {
     if (SP_INT_CHECK_EXACT(key) && SP_INT_IS_COMPACT(key)) {
         ssize_t i = sp_int_compact_value(key);
@@ -412,6 +428,8 @@ static SpObject *tuple_subscript(SpObject *v, SpObject *key) {
 
 // Shared by tuple.index and list.index: the optional start/stop arguments
 // clamped like slice indices.
+// Shared by index(): negative bounds count from the end; stop is not clamped to len (the loop
+// checks both).
 static int index_bounds(SpObject *const *args, ssize_t nargs, ssize_t len, ssize_t *start,
                         ssize_t *stop) {
     *start = 0;
@@ -446,6 +464,7 @@ static int index_bounds(SpObject *const *args, ssize_t nargs, ssize_t len, ssize
     return 0;
 }
 
+// t.index(x[, start[, stop]]).
 static SpObject *tuple_index(SpObject *self, SpObject *const *args, ssize_t nargs,
                              SpObject *kwnames) {
     if (!sp_arg_no_kwnames("index", kwnames) ||
@@ -469,6 +488,7 @@ static SpObject *tuple_index(SpObject *self, SpObject *const *args, ssize_t narg
     return NULL;
 }
 
+// t.count(x).
 static SpObject *tuple_count(SpObject *self, SpObject *x) {
     ssize_t count = 0;
     for (ssize_t i = 0; i < SP_TUPLE_SIZE(self); i++) {
@@ -481,6 +501,7 @@ static SpObject *tuple_count(SpObject *self, SpObject *x) {
     return sp_int_from_ssize(count);
 }
 
+// For pickling and copy: a tuple (subclass) is rebuilt from (tuple(self),).
 static SpObject *tuple_getnewargs(SpObject *self, SpObject *unused) {
     SpObject *copy = sp_tuple_from_array(((SpTupleObject *)self)->ob_item, SP_TUPLE_SIZE(self));
     if (copy == NULL) {
@@ -528,6 +549,7 @@ static SpObject *tuple_new(SpTypeObject *type, SpObject *args, SpObject *kwargs)
     return t;
 }
 
+// tuple(...) called directly: no argument tuple is built.
 static SpObject *tuple_vectorcall(SpObject *type, SpObject *const *args, size_t nargsf,
                                   SpObject *kwnames) {
     ssize_t nargs = SP_VECTORCALL_NARGS(nargsf);
@@ -597,6 +619,7 @@ typedef struct {
     SpObject *seq;  // NULL once exhausted
 } TupleIterObject;
 
+// The iterator keeps the tuple until it is exhausted.
 static SpObject *tuple_iter(SpObject *seq) {
     TupleIterObject *it = (TupleIterObject *)sp_object_alloc(&SpTupleIter_Type, 0);
     if (it == NULL) {

@@ -897,8 +897,9 @@ static int type_set_module(SpObject *self, SpObject *value, void *closure) {
     if (check_set_special(t, value, "__module__") < 0) {
         return -1;
     }
+    int r = sp_dict_setitem(t->tp_dict, sp_id(__module__), value);
     sp_type_modified(t, sp_id(__module__));
-    return sp_dict_setitem(t->tp_dict, sp_id(__module__), value);
+    return r;
 }
 
 static SpObject *type_get_dict(SpObject *self, void *closure) {
@@ -933,8 +934,9 @@ static int type_set_doc(SpObject *self, SpObject *value, void *closure) {
     if (check_set_special(t, value, "__doc__") < 0) {
         return -1;
     }
+    int r = sp_dict_setitem(t->tp_dict, sp_id(__doc__), value);
     sp_type_modified(t, sp_id(__doc__));
-    return sp_dict_setitem(t->tp_dict, sp_id(__doc__), value);
+    return r;
 }
 
 static SpObject *type_get_abstractmethods(SpObject *self, void *closure) {
@@ -1304,6 +1306,22 @@ static int type_traverse(SpObject *self, SpVisitProc visit, void *arg) {
     return 0;
 }
 
+// tp_clear for the cycle collector: break a class's cycles (its MRO holds
+// the class itself; its dict holds functions whose globals may hold the
+// class) by emptying the namespace and dropping the MRO, as CPython does.
+static int type_clear(SpObject *self) {
+    SpTypeObject *t = (SpTypeObject *)self;
+    if (!is_heap(t)) {
+        return 0;
+    }
+    invalidate_versions(t, NULL);
+    if (t->tp_dict != NULL) {
+        sp_dict_clear(t->tp_dict);
+    }
+    SP_CLEAR(t->tp_mro);
+    return 0;
+}
+
 // --- calling a type ----------------------------------------------------------
 
 // type.__call__: tp_new, then tp_init when the result is an instance of the
@@ -1386,6 +1404,7 @@ SpTypeObject SpType_Type = {
                 SP_TPFLAGS_TYPE_SUBCLASS,
     .tp_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
     .tp_traverse = type_traverse,
+    .tp_clear = type_clear,
     .tp_methods = type_methods,
     .tp_members = type_members,
     .tp_getset = type_getset,

@@ -91,6 +91,7 @@ SpObject *sp_union_or(SpObject *a, SpObject *b) {
     return make_union(a, b);
 }
 
+// A union holds its member types.
 static void union_dealloc(SpObject *self) {
     sp_gc_untrack(self);
     SP_XDECREF(((UnionObject *)self)->args);
@@ -131,6 +132,7 @@ static SpObject *member_repr(SpObject *o) {
     return res;
 }
 
+// "int | None", "__main__.C | list".
 static SpObject *union_repr(SpObject *self) {
     SpObject *args = ((UnionObject *)self)->args;
     SpStrWriter w;
@@ -197,6 +199,7 @@ static SpObject *union_check(SpObject *self, SpObject *arg, SpObject *name) {
     SP_RETURN_FALSE;
 }
 
+// UnionType.__instancecheck__ / __subclasscheck__.
 static SpObject *union_instancecheck(SpObject *self, SpObject *inst) {
     return union_check(self, inst, sp_id(__instancecheck__));
 }
@@ -208,6 +211,8 @@ static SpObject *union_subclasscheck(SpObject *self, SpObject *cls) {
     return union_check(self, cls, sp_id(__subclasscheck__));
 }
 
+// __args__: the members, None as NoneType; __parameters__: no type
+// variables (smallpy has no typing module).
 static SpObject *union_get_args(SpObject *self, void *closure) {
     return sp_newref(((UnionObject *)self)->args);
 }

@@ -44,6 +44,8 @@ static int check_attr_name(SpObject *name) {
 // ---------------------------------------------------------------------------
 // Functions of one argument
 
+// Functions of one argument are SP_METH_O: the calling convention checks the argument count ("abs()
+// takes exactly one argument (0 given)").
 static SpObject *builtin_abs(SpObject *self, SpObject *x) { return sp_number_absolute(x); }
 
 // all() and any(): stop at the first item whose truth is `stop_on`.
@@ -84,6 +86,7 @@ static SpObject *builtin_any(SpObject *self, SpObject *iterable) { return all_an
 
 static SpObject *builtin_ascii(SpObject *self, SpObject *o) { return sp_object_ascii(o); }
 
+// bin/oct/hex accept anything with __index__.
 static SpObject *format_base(SpObject *x, int base) {
     SpObject *n = sp_number_index(x);
     if (n == NULL) {
@@ -102,6 +105,8 @@ static SpObject *builtin_callable(SpObject *self, SpObject *o) {
     return sp_bool_from_long(sp_callable_check(o));
 }
 
+// chr(i): values outside a C int overflow first (CPython converts to int before the range check),
+// the rest outside 0..0x10FFFF is a ValueError.
 static SpObject *builtin_chr(SpObject *self, SpObject *x) {
     SpObject *n = sp_number_index(x);
     if (n == NULL) {
@@ -129,6 +134,7 @@ static SpObject *builtin_hash(SpObject *self, SpObject *o) {
     return sp_int_from_ssize(h);
 }
 
+// id(o) is the object's address, as in CPython.
 static SpObject *builtin_id(SpObject *self, SpObject *o) {
     return sp_int_from_ulong_long((unsigned long long)(uintptr_t)o);
 }
@@ -143,6 +149,7 @@ static SpObject *builtin_len(SpObject *self, SpObject *o) {
 
 static SpObject *builtin_repr(SpObject *self, SpObject *o) { return sp_object_repr(o); }
 
+// ord(c) for str, bytes and bytearray of length 1.
 static SpObject *builtin_ord(SpObject *self, SpObject *c) {
     ssize_t size;
     if (SP_STR_CHECK(c)) {
@@ -155,6 +162,11 @@ static SpObject *builtin_ord(SpObject *self, SpObject *c) {
         if (size == 1) {
             return sp_int_from_long((unsigned char)SP_BYTES_DATA(c)[0]);
         }
+    } else if (SP_BYTEARRAY_CHECK(c)) {
+        size = SP_BYTEARRAY_SIZE(c);
+        if (size == 1) {
+            return sp_int_from_long((unsigned char)SP_BYTEARRAY_DATA(c)[0]);
+        }
     } else {
         return sp_err_format(&SpExc_TypeError,
                              "ord() expected string of length 1, but %.200s found",
@@ -164,6 +176,7 @@ static SpObject *builtin_ord(SpObject *self, SpObject *c) {
                          "ord() expected a character, but string of length %zd found", size);
 }
 
+// globals() and locals() of the calling Python frame (a C function has no frame of its own).
 static SpObject *builtin_globals(SpObject *self, SpObject *unused) {
     SpObject *g = sp_vm_current_globals_borrow();
     if (g == NULL) {
@@ -179,6 +192,8 @@ static SpObject *builtin_locals(SpObject *self, SpObject *unused) {
 // ---------------------------------------------------------------------------
 // Attributes
 
+// getattr(obj, name[, default]): with a default only AttributeError is swallowed (lookup_attr
+// reports "missing" without raising).
 static SpObject *builtin_getattr(SpObject *self, SpObject *const *args, ssize_t nargs,
                                  SpObject *kwnames) {
     if (!sp_arg_no_kwnames("getattr", kwnames) ||
@@ -222,6 +237,8 @@ static SpObject *builtin_delattr(SpObject *self, SpObject *const *args, ssize_t 
     SP_RETURN_NONE;
 }
 
+// hasattr: True unless the lookup raised AttributeError; other errors propagate (Python 3
+// semantics).
 static SpObject *builtin_hasattr(SpObject *self, SpObject *const *args, ssize_t nargs,
                                  SpObject *kwnames) {
     if (!sp_arg_no_kwnames("hasattr", kwnames) ||
@@ -271,6 +288,7 @@ static SpObject *builtin_dir(SpObject *self, SpObject *const *args, ssize_t narg
     return names;
 }
 
+// vars() is locals(); vars(obj) is obj.__dict__.
 static SpObject *builtin_vars(SpObject *self, SpObject *const *args, ssize_t nargs,
                               SpObject *kwnames) {
     if (!sp_arg_no_kwnames("vars", kwnames) || !sp_arg_check_positional("vars", nargs, 0, 1)) {
@@ -298,6 +316,7 @@ static SpObject *builtin_divmod(SpObject *self, SpObject *const *args, ssize_t n
     return sp_number_divmod(args[0], args[1]);
 }
 
+// pow(base, exp, mod=None); all three may be passed by keyword.
 static SpObject *builtin_pow(SpObject *self, SpObject *const *args, ssize_t nargs,
                              SpObject *kwnames) {
     static const char *const names[] = {"base", "exp", "mod", NULL};
@@ -308,6 +327,8 @@ static SpObject *builtin_pow(SpObject *self, SpObject *const *args, ssize_t narg
     return sp_number_power(out[0], out[1], out[2] != NULL ? out[2] : sp_None);
 }
 
+// round(number, ndigits=None) calls type(number).__round__, with no argument when ndigits is None
+// (so round(2.5) is the int 2).
 static SpObject *builtin_round(SpObject *self, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
     static const char *const names[] = {"number", "ndigits", NULL};
@@ -352,6 +373,11 @@ static SpObject *builtin_sum(SpObject *self, SpObject *const *args, ssize_t narg
         if (SP_BYTES_CHECK(result)) {
             sp_err_set_string(&SpExc_TypeError,
                               "sum() can't sum bytes [use b''.join(seq) instead]");
+            return NULL;
+        }
+        if (SP_BYTEARRAY_CHECK(result)) {
+            sp_err_set_string(&SpExc_TypeError,
+                              "sum() can't sum bytearray [use b''.join(seq) instead]");
             return NULL;
         }
         SP_INCREF(result);
@@ -453,6 +479,8 @@ static SpObject *builtin_sum(SpObject *self, SpObject *const *args, ssize_t narg
 // ---------------------------------------------------------------------------
 // min, max, sorted
 
+// min() and max(): one iterable or several arguments; key= and default= are keyword-only. The first
+// of equal extremes wins (strict comparison).
 static SpObject *min_max(SpObject *const *args, ssize_t nargs, SpObject *kwnames, int op) {
     const char *name = op == SP_LT ? "min" : "max";
     if (nargs == 0) {
@@ -556,6 +584,8 @@ static SpObject *builtin_max(SpObject *self, SpObject *const *args, ssize_t narg
     return min_max(args, nargs, kwnames, SP_GT);
 }
 
+// sorted(iterable, /, *, key=None, reverse=False): a new list, sorted in place. Keyword errors name
+// sort(), as in CPython (which forwards them).
 static SpObject *builtin_sorted(SpObject *self, SpObject *const *args, ssize_t nargs,
                                 SpObject *kwnames) {
     if (!sp_arg_check_positional("sorted", nargs, 1, 1)) {
@@ -588,6 +618,7 @@ static SpObject *builtin_sorted(SpObject *self, SpObject *const *args, ssize_t n
 // ---------------------------------------------------------------------------
 // Iteration
 
+// iter(obj) or iter(callable, sentinel).
 static SpObject *builtin_iter(SpObject *self, SpObject *const *args, ssize_t nargs,
                               SpObject *kwnames) {
     if (!sp_arg_no_kwnames("iter", kwnames) || !sp_arg_check_positional("iter", nargs, 1, 2)) {
@@ -603,6 +634,8 @@ static SpObject *builtin_iter(SpObject *self, SpObject *const *args, ssize_t nar
     return sp_calliter_new(args[0], args[1]);
 }
 
+// next(it[, default]): tp_iternext is called directly; a quiet exhaustion becomes StopIteration()
+// unless a default is given.
 static SpObject *builtin_next(SpObject *self, SpObject *const *args, ssize_t nargs,
                               SpObject *kwnames) {
     if (!sp_arg_no_kwnames("next", kwnames) || !sp_arg_check_positional("next", nargs, 1, 2)) {
@@ -692,6 +725,8 @@ static int check_class(SpObject *cls, const char *error) {
     return 1;
 }
 
+// isinstance without __instancecheck__: the type's MRO, then a differing __class__ (proxies); for
+// non-type cls, __class__ and __bases__ chains.
 static int object_isinstance(SpObject *inst, SpObject *cls) {
     if (SP_TYPE_CHECK(cls)) {
         if (SP_OBJECT_TYPE_CHECK(inst, (SpTypeObject *)cls)) {
@@ -734,6 +769,8 @@ static SpObject *union_args(SpObject *cls) {
     return SP_TUPLE_CHECK(args) ? args : NULL;
 }
 
+// CPython's PyObject_IsInstance: exact type match, exact `type` classes without hooks, unions and
+// tuples element by element, then the metaclass __instancecheck__ hook.
 static int recursive_isinstance(SpObject *inst, SpObject *cls) {
     if (SP_TYPE(inst) == (SpTypeObject *)cls) {
         return 1;
@@ -776,6 +813,7 @@ static int recursive_isinstance(SpObject *inst, SpObject *cls) {
     return object_isinstance(inst, cls);
 }
 
+// issubclass without __subclasscheck__.
 static int recursive_issubclass(SpObject *derived, SpObject *cls) {
     if (SP_TYPE_CHECK(cls) && SP_TYPE_CHECK(derived)) {
         return sp_type_is_subtype((SpTypeObject *)derived, (SpTypeObject *)cls);
@@ -790,6 +828,7 @@ static int recursive_issubclass(SpObject *derived, SpObject *cls) {
     return abstract_issubclass(derived, cls);
 }
 
+// CPython's PyObject_IsSubclass, structured like recursive_isinstance.
 static int object_issubclass(SpObject *derived, SpObject *cls) {
     if (SP_IS_TYPE(cls, &SpType_Type)) {
         if (derived == cls) {
@@ -855,6 +894,7 @@ static SpObject *builtin_issubclass(SpObject *self, SpObject *const *args, ssize
 // ---------------------------------------------------------------------------
 // Text: format, print, input
 
+// format(value, format_spec='') (both positional-only).
 static SpObject *builtin_format(SpObject *self, SpObject *const *args, ssize_t nargs,
                                 SpObject *kwnames) {
     static const char *const names[] = {"", "", NULL};
@@ -869,6 +909,9 @@ static SpObject *builtin_format(SpObject *self, SpObject *const *args, ssize_t n
     return sp_object_format(out[0], out[1]);
 }
 
+// print(*objects, sep=' ', end='\n', file=None, flush=False). Everything goes through file.write,
+// so sys.stdout can be any object with a write method; str objects are written as they are, others
+// through str().
 static SpObject *builtin_print(SpObject *self, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
     static const char *const names[] = {"$sep", "$end", "$file", "$flush", NULL};
@@ -954,6 +997,8 @@ static SpObject *builtin_print(SpObject *self, SpObject *const *args, ssize_t na
     SP_RETURN_NONE;
 }
 
+// input([prompt]): stderr is flushed, the prompt written to stdout and stdout flushed, then one
+// line is read from stdin without its newline. An empty read (end of file) is EOFError.
 static SpObject *builtin_input(SpObject *self, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
     if (!sp_arg_no_kwnames("input", kwnames) || !sp_arg_check_positional("input", nargs, 0, 1)) {
@@ -1020,6 +1065,7 @@ static SpObject *builtin_input(SpObject *self, SpObject *const *args, ssize_t na
 // compile, eval, exec
 
 // The source of eval/exec/compile as UTF-8 (borrowed from the object).
+// The source of eval/exec/compile as UTF-8 (borrowed from the object).
 static const char *source_text(SpObject *src, const char *fname, ssize_t *len) {
     if (SP_STR_CHECK(src)) {
         return sp_str_as_utf8(src, len);
@@ -1032,6 +1078,12 @@ static const char *source_text(SpObject *src, const char *fname, ssize_t *len) {
     return NULL;
 }
 
+// PyMapping_Check: has __getitem__ through the mapping slot.
+static int is_mapping(SpObject *o) {
+    SpMappingMethods *mp = SP_TYPE(o)->tp_as_mapping;
+    return mp != NULL && mp->mp_subscript != NULL;
+}
+
 // Run code (a code object or source) for eval/exec.
 static SpObject *eval_exec(const char *fname, SpObject *source, SpObject *globals,
                            SpObject *locals, SpCompileMode mode) {
@@ -1041,17 +1093,25 @@ static SpObject *eval_exec(const char *fname, SpObject *source, SpObject *global
     if (locals == sp_None) {
         locals = NULL;
     }
-    if (globals != NULL && !SP_DICT_CHECK(globals)) {
-        return sp_err_format(&SpExc_TypeError,
-                             mode == SP_COMPILE_EVAL
-                                 ? "globals must be a real dict; try eval(expr, {}, mapping)"
-                                 : "exec() globals must be a dict, not %.100s",
-                             sp_object_type_name(globals));
+    // CPython checks eval's locals first and exec's globals first.
+    int eval = mode == SP_COMPILE_EVAL;
+    if (eval && locals != NULL && !is_mapping(locals)) {
+        sp_err_set_string(&SpExc_TypeError, "locals must be a mapping");
+        return NULL;
     }
-    if (locals != NULL && SP_TYPE(locals)->tp_as_mapping == NULL) {
-        return sp_err_format(&SpExc_TypeError,
-                             mode == SP_COMPILE_EVAL ? "locals must be a mapping"
-                                                     : "locals must be a mapping or None, not %.100s",
+    if (globals != NULL && !SP_DICT_CHECK(globals)) {
+        if (!eval) {
+            return sp_err_format(&SpExc_TypeError, "exec() globals must be a dict, not %.100s",
+                                 sp_object_type_name(globals));
+        }
+        sp_err_set_string(&SpExc_TypeError,
+                          is_mapping(globals)
+                              ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                              : "globals must be a dict");
+        return NULL;
+    }
+    if (!eval && locals != NULL && !is_mapping(locals)) {
+        return sp_err_format(&SpExc_TypeError, "locals must be a mapping or None, not %.100s",
                              sp_object_type_name(locals));
     }
     SpObject *own_locals = NULL;
@@ -1113,6 +1173,7 @@ static SpObject *eval_exec(const char *fname, SpObject *source, SpObject *global
     return res;
 }
 
+// eval(source, globals=None, locals=None).
 static SpObject *builtin_eval(SpObject *self, SpObject *const *args, ssize_t nargs,
                               SpObject *kwnames) {
     static const char *const names[] = {"", "globals", "locals", NULL};
@@ -1123,6 +1184,7 @@ static SpObject *builtin_eval(SpObject *self, SpObject *const *args, ssize_t nar
     return eval_exec("eval", out[0], out[1], out[2], SP_COMPILE_EVAL);
 }
 
+// exec(source, globals=None, locals=None, *, closure=None): always None.
 static SpObject *builtin_exec(SpObject *self, SpObject *const *args, ssize_t nargs,
                               SpObject *kwnames) {
     static const char *const names[] = {"", "globals", "locals", "$closure", NULL};
@@ -1138,6 +1200,7 @@ static SpObject *builtin_exec(SpObject *self, SpObject *const *args, ssize_t nar
     SP_RETURN_NONE;
 }
 
+// compile(source, filename, mode, ...): flags, dont_inherit and optimize are accepted and ignored.
 static SpObject *builtin_compile(SpObject *self, SpObject *const *args, ssize_t nargs,
                                  SpObject *kwnames) {
     static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit",
@@ -1177,6 +1240,45 @@ static SpObject *builtin_compile(SpObject *self, SpObject *const *args, ssize_t 
     SP_DECREF(filename);
     return code;
 }
+
+// ---------------------------------------------------------------------------
+// exit and quit: the site module's Quitter objects. Calling one raises
+// SystemExit(code); its repr tells the user how to leave the REPL.
+
+typedef struct {
+    SP_OBJECT_HEAD;
+    const char *name;  // "exit" or "quit"
+} QuitterObject;
+
+static SpObject *quitter_repr(SpObject *self) {
+    return sp_str_from_format("Use %s() or Ctrl-D (i.e. EOF) to exit",
+                              ((QuitterObject *)self)->name);
+}
+
+static SpObject *quitter_call(SpObject *self, SpObject *args, SpObject *kwargs) {
+    ssize_t n = SP_TUPLE_SIZE(args);
+    if (n > 1 || (kwargs != NULL && SP_DICT_SIZE(kwargs) > 0)) {
+        return sp_err_format(&SpExc_TypeError,
+                             "Quitter.__call__() takes from 1 to 2 positional arguments but "
+                             "%zd were given",
+                             n + 1);
+    }
+    sp_err_set_object(&SpExc_SystemExit, n == 1 ? SP_TUPLE_GET_ITEM(args, 0) : sp_None);
+    return NULL;
+}
+
+static SpTypeObject Quitter_Type = {
+    SP_TYPE_HEAD_INIT,
+    .tp_name = "_sitebuiltins.Quitter",
+    .tp_basicsize = sizeof(QuitterObject),
+    .tp_repr = quitter_repr,
+    .tp_call = quitter_call,
+    .tp_getattro = sp_object_generic_getattr,
+};
+
+// Static instances: never freed (refcount starts at 1 and stays above 0).
+static QuitterObject exit_obj = {{1, &Quitter_Type}, "exit"};
+static QuitterObject quit_obj = {{1, &Quitter_Type}, "quit"};
 
 // ---------------------------------------------------------------------------
 // The module
@@ -1266,6 +1368,9 @@ static SpMethodDef builtin_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// The builtins module: the functions above, the built-in types, every exception of
+// SP_EXCEPTION_TYPES, exit/quit and the constants. The container types are readied here (they have
+// no other start-up hook).
 SpObject *sp_builtins_module_init(void) {
     if (sp_cont_init_types() < 0) {
         return NULL;
@@ -1282,6 +1387,7 @@ SpObject *sp_builtins_module_init(void) {
         SpTypeObject *type;
     } types[] = {
         {"bool", &SpBool_Type},
+        {"bytearray", &SpByteArray_Type},
         {"bytes", &SpBytes_Type},
         {"classmethod", &SpClassMethod_Type},
         {"dict", &SpDict_Type},
@@ -1317,6 +1423,11 @@ SpObject *sp_builtins_module_init(void) {
     }
     SP_EXCEPTION_TYPES(SP_ADD_EXC_)
 #undef SP_ADD_EXC_
+    if (sp_type_ready(&Quitter_Type) < 0 ||
+        sp_module_add_object(m, "exit", (SpObject *)&exit_obj) < 0 ||
+        sp_module_add_object(m, "quit", (SpObject *)&quit_obj) < 0) {
+        goto fail;
+    }
     // EnvironmentError and IOError are other names of OSError.
     if (sp_module_add_object(m, "EnvironmentError", (SpObject *)&SpExc_OSError) < 0 ||
         sp_module_add_object(m, "IOError", (SpObject *)&SpExc_OSError) < 0) {

@@ -6,6 +6,13 @@
 #define SP_VM_INTERNAL 1
 #include "vm/ops.h"
 
+// Keep every instruction's own dispatch jump: GCC would otherwise merge
+// their identical tails ("push and dispatch") into one shared indirect
+// jump, which costs extra jumps and defeats branch prediction.
+#if SP_CFG_COMPUTED_GOTO && defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-crossjumping")
+#endif
+
 #include "core/abstract.h"
 #include "modules/sys.h"
 #include "objects/dict.h"
@@ -23,11 +30,15 @@
 #include "objects/type.h"
 #include "vm/vm.h"
 
-// The sentinel instruction after every code object's last one.
-enum { SP_OP_END_OF_CODE = SP_OP_COUNT_ };
-
 // ---------------------------------------------------------------------------
-// Small helpers the loop inlines.
+// Small helpers the loop inlines (forced: GCC declines for the big ones,
+// and a call per arithmetic instruction costs more than the copies).
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 // The first exception-table entry covering instruction `index`, or NULL.
 static SpExceptEntry *find_handler(SpCodeObject *co, int index) {
@@ -40,7 +51,7 @@ static SpExceptEntry *find_handler(SpCodeObject *co, int index) {
     return NULL;
 }
 
-static inline int compare_longs(long a, long b, int op) {
+static ALWAYS_INLINE int compare_longs(long a, long b, int op) {
     switch (op) {
     case SP_LT: return a < b;
     case SP_LE: return a <= b;
@@ -51,7 +62,7 @@ static inline int compare_longs(long a, long b, int op) {
     }
 }
 
-static inline int compare_doubles(double a, double b, int op) {
+static ALWAYS_INLINE int compare_doubles(double a, double b, int op) {
     switch (op) {
     case SP_LT: return a < b;
     case SP_LE: return a <= b;
@@ -65,7 +76,7 @@ static inline int compare_doubles(double a, double b, int op) {
 // a <op> b on two values of compact ints (|v| < 2**30), so that no result
 // can overflow a long. 1 with *r set, or 0 to leave it to the generic path
 // (division by zero, negative or large shifts, powers).
-static inline int int_binop(int op, long a, long b, long *r) {
+static ALWAYS_INLINE int int_binop(int op, long a, long b, long *r) {
     switch (op) {
     case SP_NB_ADD:
     case SP_NB_INPLACE_ADD:
@@ -135,7 +146,7 @@ static inline int int_binop(int op, long a, long b, long *r) {
 }
 
 // The same for floats: + - * / (nonzero divisor). 1 with *r set, else 0.
-static inline int float_binop(int op, double a, double b, double *r) {
+static ALWAYS_INLINE int float_binop(int op, double a, double b, double *r) {
     switch (op) {
     case SP_NB_ADD:
     case SP_NB_INPLACE_ADD:
@@ -163,13 +174,66 @@ static inline int float_binop(int op, double a, double b, double *r) {
 
 // A double for an exact float or a compact int operand (exactly
 // representable), else 0.
-static inline int as_fast_double(SpObject *o, double *d) {
+static ALWAYS_INLINE int as_fast_double(SpObject *o, double *d) {
     if (SP_FLOAT_CHECK_EXACT(o)) {
         *d = SP_FLOAT_VALUE(o);
         return 1;
     }
     if (SP_INT_CHECK_EXACT(o) && SP_INT_IS_COMPACT(o)) {
         *d = (double)sp_int_compact_value(o);
+        return 1;
+    }
+    return 0;
+}
+
+// The fast paths of BINARY_OP: compact ints and floats. Returns 1 when it
+// handled the operation, with *res the result (new reference, or NULL with
+// MemoryError set); 0 leaves it to the generic path. A left float operand
+// that only the value stack holds is reused for the result; its count is
+// raised so the caller's decref of lhs balances.
+static ALWAYS_INLINE int binary_fast(int op, SpObject *lhs, SpObject *rhs, SpObject **res) {
+    if (SP_INT_CHECK_EXACT(lhs) && SP_INT_CHECK_EXACT(rhs) && SP_INT_IS_COMPACT(lhs) &&
+        SP_INT_IS_COMPACT(rhs)) {
+        long a = sp_int_compact_value(lhs), b = sp_int_compact_value(rhs), r;
+        if (int_binop(op, a, b, &r)) {
+            *res = sp_int_from_long(r);
+            return 1;
+        }
+        if ((op == SP_NB_TRUE_DIVIDE || op == SP_NB_INPLACE_TRUE_DIVIDE) && b != 0) {
+            // Both exact in a double, so one division rounds correctly.
+            *res = sp_float_from_double((double)a / (double)b);
+            return 1;
+        }
+        return 0;
+    }
+    double a, b, r;
+    if (as_fast_double(lhs, &a) && as_fast_double(rhs, &b) &&
+        (SP_FLOAT_CHECK_EXACT(lhs) || SP_FLOAT_CHECK_EXACT(rhs)) && float_binop(op, a, b, &r)) {
+        if (SP_REFCNT(lhs) == 1 && SP_FLOAT_CHECK_EXACT(lhs)) {
+            SP_FLOAT_VALUE(lhs) = r;
+            SP_INCREF(lhs);
+            *res = lhs;
+            return 1;
+        }
+        *res = sp_float_from_double(r);
+        return 1;
+    }
+    return 0;
+}
+
+// The fast paths of COMPARE_OP: 1 with *t the truth of lhs <op> rhs, or 0.
+static ALWAYS_INLINE int compare_fast(int op, SpObject *lhs, SpObject *rhs, int *t) {
+    if (SP_INT_CHECK_EXACT(lhs) && SP_INT_CHECK_EXACT(rhs) && SP_INT_IS_COMPACT(lhs) &&
+        SP_INT_IS_COMPACT(rhs)) {
+        *t = compare_longs(sp_int_compact_value(lhs), sp_int_compact_value(rhs), op);
+        return 1;
+    }
+    if (SP_FLOAT_CHECK_EXACT(lhs) && SP_FLOAT_CHECK_EXACT(rhs)) {
+        *t = compare_doubles(SP_FLOAT_VALUE(lhs), SP_FLOAT_VALUE(rhs), op);
+        return 1;
+    }
+    if ((op == SP_EQ || op == SP_NE) && SP_STR_CHECK_EXACT(lhs) && SP_STR_CHECK_EXACT(rhs)) {
+        *t = sp_str_eq(lhs, rhs) == (op == SP_EQ);
         return 1;
     }
     return 0;
@@ -193,27 +257,34 @@ SpObject *sp_eval_frame(SpFrame *frame, int throwflag) {
     SpCodeExtra *extra;
     int oparg;  // 24 bits: fits an int, and negates safely in PEEK
     SpObject *kwnames = NULL;  // set by KW_NAMES for the next CALL (borrowed)
+    int cmp_result;            // shared by COMPARE_OP and COMPARE_OP_CONST
 
 #if SP_CFG_COMPUTED_GOTO
-    // Generated from the opcode list, in enum order; the extra last entry is
-    // the sentinel placed after every code object's last instruction.
-    static void *const dispatch_table[SP_OP_COUNT_ + 1] = {
+    // Generated from the opcode list, in enum order, then the VM-private
+    // instructions of frame.h.
+    static void *const dispatch_table[SP_OP_ALL_COUNT_] = {
 #define SP_LABEL_(name, kind, effect) &&TARGET_##name,
         SP_OPCODES(SP_LABEL_)
 #undef SP_LABEL_
-        &&TARGET_END_OF_CODE,
+#define SP_LABEL_(name) &&TARGET_##name,
+        SP_VM_PRIVATE_OPS(SP_LABEL_)
+#undef SP_LABEL_
     };
 #define TARGET(op) TARGET_##op:
 #define DISPATCH()                                    \
     do {                                              \
         SpInstr w_ = *next_instr++;                   \
-        oparg = (int)SP_INSTR_ARG(w_);                     \
+        oparg = (int)SP_INSTR_ARG(w_);                \
         goto *dispatch_table[SP_INSTR_OP(w_)];        \
     } while (0)
 #else
-#define TARGET(op) case SP_OP_##op:
+// The labels serve the fused instructions' jumps into their second half.
+#define TARGET(op) case SP_OP_##op: TARGET_##op: __attribute__((unused));
 #define DISPATCH() goto dispatch
 #endif
+// A fused instruction's second half: take the argument of instruction i+1
+// and step past it, so errors there are reported at i+1.
+#define NEXT_HALF() (oparg = (int)SP_INSTR_ARG(*next_instr), next_instr++)
 
 #define PUSH(v) (*stack_pointer++ = (v))
 #define POP() (*--stack_pointer)
@@ -445,27 +516,17 @@ dispatch : {
         SpObject *owner = TOP();
         SpTypeObject *tp = SP_TYPE(owner);
         SpObject *v;
-        if (e->u.a.type == tp && e->u.a.version == tp->tp_version_tag) {
-            if (e->u.a.kind == SP_ATTR_INSTANCE) {
-                SpObject *dict = *(SpObject **)((char *)owner + tp->tp_dictoffset);
-                if (dict != NULL) {
-                    v = sp_dict_getitem_known_hash_borrow(dict, e->name, e->hash);
-                    if (v != NULL) {
-                        SP_INCREF(v);
-                        SET_TOP(v);
-                        SP_DECREF(owner);
-                        DISPATCH();
-                    }
-                }
-            } else {
-                v = sp_op_attr_from_cache(e, owner, 0, NULL);
+        SpAttrCache *ac = sp_attr_cache_find(e, tp);
+        if (SP_LIKELY(ac != NULL) && ac->kind == SP_ATTR_INSTANCE) {
+            // An instance attribute: one lookup in the instance dict.
+            SpObject *dict = *(SpObject **)((char *)owner + tp->tp_dictoffset);
+            if (dict != NULL) {
+                v = sp_dict_getitem_known_hash_borrow(dict, e->name, e->hash);
                 if (v != NULL) {
+                    SP_INCREF(v);
                     SET_TOP(v);
                     SP_DECREF(owner);
                     DISPATCH();
-                }
-                if (sp_err_occurred()) {
-                    goto error;
                 }
             }
         } else if (tp == &SpModule_Type) {
@@ -477,14 +538,27 @@ dispatch : {
                 SP_DECREF(owner);
                 DISPATCH();
             }
+        } else {
+            frame->next_instr = next_instr;
+            if (ac == NULL) {
+                ac = sp_op_fill_attr_cache(e, tp, 0);
+            }
+            if (ac != NULL) {
+                v = sp_op_attr_from_cache(ac, e, owner, 0, NULL);
+                if (v != NULL) {
+                    SET_TOP(v);
+                    SP_DECREF(owner);
+                    DISPATCH();
+                }
+                if (sp_err_occurred()) {
+                    goto error;
+                }
+            }
         }
         frame->next_instr = next_instr;
         v = sp_object_getattr(owner, e->name);
         if (v == NULL) {
             goto error;
-        }
-        if (e->u.a.type != tp || e->u.a.version != tp->tp_version_tag) {
-            sp_op_fill_attr_cache(e, tp, 0);
         }
         SET_TOP(v);
         SP_DECREF(owner);
@@ -496,52 +570,33 @@ dispatch : {
         SpObject *owner = TOP();
         SpTypeObject *tp = SP_TYPE(owner);
         SpObject *v;
-        if (e->u.a.type == tp && e->u.a.version == tp->tp_version_tag) {
-            if (e->u.a.kind == SP_ATTR_METHOD) {
-                // The common case: a function on the class, not shadowed by
-                // the instance. Push (function, self) without binding.
-                SpObject *dict = tp->tp_dictoffset > 0
-                                     ? *(SpObject **)((char *)owner + tp->tp_dictoffset)
-                                     : NULL;
-                if (dict == NULL || SP_DICT_SIZE(dict) == 0) {
-                    goto method_found;
-                }
+        SpAttrCache *ac = sp_attr_cache_find(e, tp);
+        if (SP_LIKELY(ac != NULL) && ac->kind == SP_ATTR_METHOD) {
+            // The common case: a function on the class, not shadowed by
+            // the instance. Push (function, self) without binding.
+            SpObject *dict = tp->tp_dictoffset > 0
+                                 ? *(SpObject **)((char *)owner + tp->tp_dictoffset)
+                                 : NULL;
+            if (dict != NULL && SP_DICT_SIZE(dict) != 0) {
                 v = sp_dict_getitem_known_hash_borrow(dict, e->name, e->hash);
-                if (v == NULL) {
-                    if (sp_err_occurred()) {
-                        goto error;
-                    }
-                    goto method_found;
-                }
-                SP_INCREF(v);
-                SET_TOP(NULL);
-                PUSH(v);
-                SP_DECREF(owner);
-                DISPATCH();
-            method_found:
-                v = e->u.a.descr;
-                SP_INCREF(v);
-                SET_TOP(v);
-                PUSH(owner);
-                DISPATCH();
-            }
-            int is_method = 0;
-            v = sp_op_attr_from_cache(e, owner, 1, &is_method);
-            if (v != NULL) {
-                if (is_method) {
-                    SET_TOP(v);
-                    PUSH(owner);
-                } else {
+                if (v != NULL) {
+                    SP_INCREF(v);
                     SET_TOP(NULL);
                     PUSH(v);
                     SP_DECREF(owner);
+                    DISPATCH();
                 }
-                DISPATCH();
+                if (sp_err_occurred()) {
+                    goto error;
+                }
             }
-            if (sp_err_occurred()) {
-                goto error;
-            }
-        } else if (tp == &SpModule_Type) {
+            v = ac->descr;
+            SP_INCREF(v);
+            SET_TOP(v);
+            PUSH(owner);
+            DISPATCH();
+        }
+        if (tp == &SpModule_Type) {
             v = sp_dict_getitem_known_hash_borrow(((SpModuleObject *)owner)->md_dict, e->name,
                                                   e->hash);
             if (v != NULL) {
@@ -551,14 +606,34 @@ dispatch : {
                 SP_DECREF(owner);
                 DISPATCH();
             }
+        } else {
+            frame->next_instr = next_instr;
+            if (ac == NULL) {
+                ac = sp_op_fill_attr_cache(e, tp, 0);
+            }
+            if (ac != NULL) {
+                int is_method = 0;
+                v = sp_op_attr_from_cache(ac, e, owner, 1, &is_method);
+                if (v != NULL) {
+                    if (is_method) {
+                        SET_TOP(v);
+                        PUSH(owner);
+                    } else {
+                        SET_TOP(NULL);
+                        PUSH(v);
+                        SP_DECREF(owner);
+                    }
+                    DISPATCH();
+                }
+                if (sp_err_occurred()) {
+                    goto error;
+                }
+            }
         }
         frame->next_instr = next_instr;
         int r = sp_object_get_method(owner, e->name, &v);
         if (r < 0) {
             goto error;
-        }
-        if (e->u.a.type != tp || e->u.a.version != tp->tp_version_tag) {
-            sp_op_fill_attr_cache(e, tp, 0);
         }
         if (r == 1) {
             SET_TOP(v);
@@ -578,15 +653,21 @@ dispatch : {
         SpTypeObject *tp = SP_TYPE(owner);
         int err;
         frame->next_instr = next_instr;
-        if (e->u.a.type == tp && e->u.a.version == tp->tp_version_tag &&
-            *(SpObject **)((char *)owner + tp->tp_dictoffset) != NULL) {
-            // Nothing on the type intercepts the store: straight into __dict__.
-            err = sp_dict_setitem(*(SpObject **)((char *)owner + tp->tp_dictoffset), e->name, v);
+        SpAttrCache *ac = sp_attr_cache_find(e, tp);
+        if (ac == NULL && tp != &SpModule_Type) {
+            ac = sp_op_fill_attr_cache(e, tp, 1);
+        }
+        if (ac != NULL && ac->kind != SP_ATTR_NONE) {
+            // Nothing on the type intercepts the store: straight into the
+            // instance's __dict__ (made here on the first store, as the
+            // generic setattr would).
+            SpObject **dictptr = (SpObject **)((char *)owner + tp->tp_dictoffset);
+            if (*dictptr == NULL) {
+                *dictptr = sp_dict_new();
+            }
+            err = *dictptr ? sp_dict_setitem(*dictptr, e->name, v) : -1;
         } else {
             err = sp_object_setattr(owner, e->name, v);
-            if (err == 0 && (e->u.a.type != tp || e->u.a.version != tp->tp_version_tag)) {
-                sp_op_fill_attr_cache(e, tp, 1);
-            }
         }
         STACK_SHRINK(2);
         SP_DECREF(owner);
@@ -778,40 +859,32 @@ dispatch : {
         SpObject *rhs = TOP();
         SpObject *lhs = SECOND();
         SpObject *res;
-        if (SP_INT_CHECK_EXACT(lhs) && SP_INT_CHECK_EXACT(rhs) && SP_INT_IS_COMPACT(lhs) &&
-            SP_INT_IS_COMPACT(rhs)) {
-            long a = sp_int_compact_value(lhs), b = sp_int_compact_value(rhs), r;
-            if (int_binop(oparg, a, b, &r)) {
-                res = sp_int_from_long(r);
-                goto binary_done;
-            }
-            if ((oparg == SP_NB_TRUE_DIVIDE || oparg == SP_NB_INPLACE_TRUE_DIVIDE) && b != 0) {
-                // Both exact in a double, so one division rounds correctly.
-                res = sp_float_from_double((double)a / (double)b);
-                goto binary_done;
-            }
-        } else {
-            double a, b, r;
-            if (as_fast_double(lhs, &a) && as_fast_double(rhs, &b) &&
-                (SP_FLOAT_CHECK_EXACT(lhs) || SP_FLOAT_CHECK_EXACT(rhs)) &&
-                float_binop(oparg, a, b, &r)) {
-                if (SP_REFCNT(lhs) == 1 && SP_FLOAT_CHECK_EXACT(lhs)) {
-                    // Only the stack holds the left operand: reuse it.
-                    SP_FLOAT_VALUE(lhs) = r;
-                    STACK_SHRINK(1);
-                    SP_DECREF(rhs);
-                    DISPATCH();
-                }
-                res = sp_float_from_double(r);
-                goto binary_done;
-            }
+        if (!binary_fast(oparg, lhs, rhs, &res)) {
+            frame->next_instr = next_instr;
+            res = sp_op_binary(oparg, lhs, rhs);
         }
-        frame->next_instr = next_instr;
-        res = sp_op_binary(oparg, lhs, rhs);
-    binary_done:
         STACK_SHRINK(1);
         SP_DECREF(lhs);
         SP_DECREF(rhs);
+        if (res == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP_CONST) {
+        // LOAD_CONST c; BINARY_OP op: the constant never touches the stack.
+        SpObject *rhs = consts[oparg];
+        SpObject *lhs = TOP();
+        SpObject *res;
+        NEXT_HALF();
+        if (!binary_fast(oparg, lhs, rhs, &res)) {
+            frame->next_instr = next_instr;
+            res = sp_op_binary(oparg, lhs, rhs);
+        }
+        SP_DECREF(lhs);
         if (res == NULL) {
             STACK_SHRINK(1);
             goto error;
@@ -876,44 +949,56 @@ dispatch : {
     TARGET(COMPARE_OP) {
         SpObject *rhs = TOP();
         SpObject *lhs = SECOND();
-        int t;
-        if (SP_INT_CHECK_EXACT(lhs) && SP_INT_CHECK_EXACT(rhs) && SP_INT_IS_COMPACT(lhs) &&
-            SP_INT_IS_COMPACT(rhs)) {
-            t = compare_longs(sp_int_compact_value(lhs), sp_int_compact_value(rhs), oparg);
-        } else if (SP_FLOAT_CHECK_EXACT(lhs) && SP_FLOAT_CHECK_EXACT(rhs)) {
-            t = compare_doubles(SP_FLOAT_VALUE(lhs), SP_FLOAT_VALUE(rhs), oparg);
-        } else if ((oparg == SP_EQ || oparg == SP_NE) && SP_STR_CHECK_EXACT(lhs) &&
-                   SP_STR_CHECK_EXACT(rhs)) {
-            t = sp_str_eq(lhs, rhs) == (oparg == SP_EQ);
-        } else {
-            frame->next_instr = next_instr;
-            SpObject *res = sp_object_richcompare(lhs, rhs, oparg);
-            STACK_SHRINK(1);
+        if (compare_fast(oparg, lhs, rhs, &cmp_result)) {
+            STACK_SHRINK(2);
             SP_DECREF(lhs);
             SP_DECREF(rhs);
-            if (res == NULL) {
-                STACK_SHRINK(1);
-                goto error;
-            }
-            SET_TOP(res);
-            DISPATCH();
+            goto compare_result;
         }
-        STACK_SHRINK(2);
+        frame->next_instr = next_instr;
+        SpObject *res = sp_object_richcompare(lhs, rhs, oparg);
+        STACK_SHRINK(1);
         SP_DECREF(lhs);
         SP_DECREF(rhs);
-        // Fuse with a following conditional jump: no bool is pushed.
-        {
-            SpInstr w = *next_instr;
-            int op = SP_INSTR_OP(w);
-            if (op == SP_OP_POP_JUMP_IF_FALSE || op == SP_OP_POP_JUMP_IF_TRUE) {
-                next_instr++;
-                if (t == (op == SP_OP_POP_JUMP_IF_TRUE)) {
-                    JUMP_TO(SP_INSTR_ARG(w));
-                }
-                DISPATCH();
-            }
+        if (res == NULL) {
+            STACK_SHRINK(1);
+            goto error;
         }
-        PUSH(sp_bool_from_long(t));
+        SET_TOP(res);
+        DISPATCH();
+    compare_result: {
+        // Fuse with a following conditional jump: no bool is pushed.
+        SpInstr w = *next_instr;
+        int op = SP_INSTR_OP(w);
+        if (op == SP_OP_POP_JUMP_IF_FALSE || op == SP_OP_POP_JUMP_IF_TRUE) {
+            next_instr++;
+            if (cmp_result == (op == SP_OP_POP_JUMP_IF_TRUE)) {
+                JUMP_TO(SP_INSTR_ARG(w));
+            }
+            DISPATCH();
+        }
+        PUSH(sp_bool_from_long(cmp_result));
+        DISPATCH();
+    }
+    }
+
+    TARGET(COMPARE_OP_CONST) {
+        SpObject *rhs = consts[oparg];
+        SpObject *lhs = TOP();
+        NEXT_HALF();
+        if (compare_fast(oparg, lhs, rhs, &cmp_result)) {
+            STACK_SHRINK(1);
+            SP_DECREF(lhs);
+            goto compare_result;
+        }
+        frame->next_instr = next_instr;
+        SpObject *res = sp_object_richcompare(lhs, rhs, oparg);
+        SP_DECREF(lhs);
+        if (res == NULL) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(res);
         DISPATCH();
     }
 
@@ -1383,16 +1468,96 @@ dispatch : {
             PUSH(v);
             DISPATCH();
         }
+    for_iter_end:
+        // Exhausted (or failed): oparg is still FOR_ITER's target.
         if (sp_err_occurred()) {
             if (!sp_err_matches_type(&SpExc_StopIteration)) {
                 goto error;
             }
             sp_err_clear();
         }
-        STACK_SHRINK(1);
+        it = POP();
         SP_DECREF(it);
         next_instr = extra->instrs + oparg;
         DISPATCH();
+    }
+
+    TARGET(FOR_ITER__STORE_FAST) {
+        SpObject *it = TOP();
+        SpObject *v = SP_TYPE(it)->tp_iternext(it);
+        if (SP_UNLIKELY(v == NULL)) {
+            goto for_iter_end;
+        }
+        NEXT_HALF();
+        SpObject *old = GETLOCAL(oparg);
+        GETLOCAL(oparg) = v;
+        SP_XDECREF(old);
+        DISPATCH();
+    }
+
+    // The other fused pairs: the first half here, then straight into the
+    // second instruction's body.
+    TARGET(LOAD_FAST__LOAD_FAST) {
+        SpObject *v = GETLOCAL(oparg);
+        if (SP_UNLIKELY(v == NULL)) {
+            sp_op_unbound_local(CODE(), oparg);
+            goto error;
+        }
+        SP_INCREF(v);
+        PUSH(v);
+        NEXT_HALF();
+        goto TARGET_LOAD_FAST;
+    }
+
+    TARGET(LOAD_FAST__LOAD_CONST) {
+        SpObject *v = GETLOCAL(oparg);
+        if (SP_UNLIKELY(v == NULL)) {
+            sp_op_unbound_local(CODE(), oparg);
+            goto error;
+        }
+        SP_INCREF(v);
+        PUSH(v);
+        NEXT_HALF();
+        goto TARGET_LOAD_CONST;
+    }
+
+    TARGET(LOAD_FAST__LOAD_ATTR) {
+        SpObject *v = GETLOCAL(oparg);
+        if (SP_UNLIKELY(v == NULL)) {
+            sp_op_unbound_local(CODE(), oparg);
+            goto error;
+        }
+        SP_INCREF(v);
+        PUSH(v);
+        NEXT_HALF();
+        goto TARGET_LOAD_ATTR;
+    }
+
+    TARGET(LOAD_FAST__LOAD_METHOD) {
+        SpObject *v = GETLOCAL(oparg);
+        if (SP_UNLIKELY(v == NULL)) {
+            sp_op_unbound_local(CODE(), oparg);
+            goto error;
+        }
+        SP_INCREF(v);
+        PUSH(v);
+        NEXT_HALF();
+        goto TARGET_LOAD_METHOD;
+    }
+
+    TARGET(STORE_FAST__LOAD_FAST) {
+        SpObject *v = POP();
+        SpObject *old = GETLOCAL(oparg);
+        GETLOCAL(oparg) = v;
+        SP_XDECREF(old);
+        NEXT_HALF();
+        goto TARGET_LOAD_FAST;
+    }
+
+    TARGET(PUSH_NULL__LOAD_GLOBAL) {
+        PUSH(NULL);
+        NEXT_HALF();
+        goto TARGET_LOAD_GLOBAL;
     }
 
     // ------------------------------------------------------------ classes, modules
@@ -1706,4 +1871,5 @@ exception_unwind : {
 #undef CACHE
 #undef LOAD_FRAME_REGISTERS
 #undef JUMP_TO
+#undef NEXT_HALF
 }

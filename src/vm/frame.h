@@ -17,6 +17,33 @@
 #include "objects/func.h"
 
 // ---------------------------------------------------------------------------
+// VM-private instructions. They appear only in the private instruction copy
+// (never in co_code): END_OF_CODE follows the last instruction, and the
+// others fuse a pair i, i+1 into one dispatch. A fused instruction at i
+// keeps i's own argument and reads i+1's argument from the copy; i+1 stays
+// intact, so jumps to it still work, and errors in the second half are
+// reported at i+1.
+#define SP_VM_PRIVATE_OPS(X)                                                           \
+    X(END_OF_CODE)           /* raise SystemError: ran past the last instruction */    \
+    X(BINARY_OP_CONST)       /* LOAD_CONST c; BINARY_OP op: TOS op c */                \
+    X(COMPARE_OP_CONST)      /* LOAD_CONST c; COMPARE_OP op */                         \
+    X(LOAD_FAST__LOAD_FAST)                                                            \
+    X(LOAD_FAST__LOAD_CONST)                                                           \
+    X(STORE_FAST__LOAD_FAST)                                                           \
+    X(FOR_ITER__STORE_FAST)  /* the next item goes straight into the local */          \
+    X(PUSH_NULL__LOAD_GLOBAL)                                                          \
+    X(LOAD_FAST__LOAD_ATTR)                                                            \
+    X(LOAD_FAST__LOAD_METHOD)
+
+enum {
+    SP_OP_PRIVATE_BASE_ = SP_OP_COUNT_ - 1,
+#define SP_VM_OP_ENUM_(name) SP_OP_##name,
+    SP_VM_PRIVATE_OPS(SP_VM_OP_ENUM_)
+#undef SP_VM_OP_ENUM_
+    SP_OP_ALL_COUNT_
+};
+
+// ---------------------------------------------------------------------------
 // Inline caches. Each LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD and STORE_ATTR owns
 // one entry; the private instruction copy carries the entry's index in the
 // argument word, the original argument stays in co_code.
@@ -32,7 +59,7 @@ enum {
     SP_ATTR_NONE = 0,       // not filled / not cacheable
     SP_ATTR_INSTANCE,       // nothing on the type: instance dict only
     SP_ATTR_CLASS_PLAIN,    // a non-descriptor class attribute (shadowable)
-    SP_ATTR_METHOD,         // a plain function on the type (LOAD_METHOD, LOAD_ATTR binds)
+    SP_ATTR_METHOD,         // a function or method descriptor on the type (unbound call)
     SP_ATTR_DATA_DESCR,     // a data descriptor (property, slot): call its __get__
 };
 
@@ -43,14 +70,27 @@ typedef struct SpAttrCache {
     SpObject *descr;        // borrowed from the type's dict (valid while version matches)
 } SpAttrCache;
 
+// Attribute sites keep two types (way 0 the most recent), so a call site
+// that sees two classes (a method inherited by a subclass) stays cached.
 typedef struct SpCacheEntry {
     SpObject *name;         // the name (borrowed from co_names)
     SpHash hash;            // its hash
     union {
         SpGlobalCache g;
-        SpAttrCache a;
+        SpAttrCache a[2];
     } u;
 } SpCacheEntry;
+
+static inline SpAttrCache *sp_attr_cache_find(SpCacheEntry *e, SpTypeObject *tp) {
+    unsigned int v = tp->tp_version_tag;
+    if (e->u.a[0].type == tp && e->u.a[0].version == v) {
+        return &e->u.a[0];
+    }
+    if (e->u.a[1].type == tp && e->u.a[1].version == v) {
+        return &e->u.a[1];
+    }
+    return NULL;
+}
 
 // Prepared once per code object, hung on co_extra, freed with the code.
 typedef struct SpCodeExtra {

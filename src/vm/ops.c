@@ -247,55 +247,56 @@ int sp_op_setup_annotations(SpFrame *f) {
 // ---------------------------------------------------------------------------
 // Attribute caches.
 
-void sp_op_fill_attr_cache(SpCacheEntry *e, SpTypeObject *tp, int for_store) {
-    e->u.a.type = NULL;
-    e->u.a.version = 0;
-    e->u.a.kind = SP_ATTR_NONE;
-    if (tp->tp_version_tag == 0 || tp->tp_dictoffset < 0) {
-        return;
-    }
-    if (for_store ? tp->tp_setattro != sp_object_generic_setattr
-                  : tp->tp_getattro != sp_object_generic_getattr) {
-        return;
-    }
-    SpObject *descr = sp_type_lookup_borrow(tp, e->name);
-    int kind;
-    if (descr == NULL) {
-        if (sp_err_occurred()) {
-            sp_err_clear();
-            return;
-        }
-        kind = SP_ATTR_INSTANCE;
-    } else {
-        SpTypeObject *dt = SP_TYPE(descr);
-        if (dt->tp_descr_set != NULL) {
-            if (for_store) {
-                return;
+SpAttrCache *sp_op_fill_attr_cache(SpCacheEntry *e, SpTypeObject *tp, int for_store) {
+    int kind = SP_ATTR_NONE;
+    SpObject *descr = NULL;
+    int generic = for_store ? tp->tp_setattro == sp_object_generic_setattr
+                            : tp->tp_getattro == sp_object_generic_getattr;
+    if (generic && tp->tp_dictoffset >= 0) {
+        // The lookup also gives the type its version tag if it had none.
+        descr = sp_type_lookup_borrow(tp, e->name);
+        if (descr == NULL) {
+            if (sp_err_occurred()) {
+                sp_err_clear();
+            } else if (tp->tp_dictoffset != 0) {
+                kind = SP_ATTR_INSTANCE;
             }
-            kind = SP_ATTR_DATA_DESCR;
-        } else if (dt->tp_descr_get == NULL) {
-            kind = SP_ATTR_CLASS_PLAIN;
-        } else if (dt == &SpFunction_Type) {
-            kind = SP_ATTR_METHOD;
         } else {
-            return;  // classmethod, staticmethod and other non-data descriptors
+            SpTypeObject *dt = SP_TYPE(descr);
+            if (dt->tp_descr_set != NULL) {
+                kind = for_store ? SP_ATTR_NONE : SP_ATTR_DATA_DESCR;
+            } else if (dt->tp_descr_get == NULL) {
+                kind = SP_ATTR_CLASS_PLAIN;
+            } else if (dt == &SpFunction_Type ||
+                       sp_type_has_flag(dt, SP_TPFLAGS_METHOD_DESCRIPTOR)) {
+                kind = SP_ATTR_METHOD;  // callable unbound with self first
+            }
+            // classmethod, staticmethod, other non-data descriptors: NONE.
+        }
+        if (for_store && tp->tp_dictoffset == 0) {
+            kind = SP_ATTR_NONE;  // nowhere to store
         }
     }
-    if (kind != SP_ATTR_DATA_DESCR && tp->tp_dictoffset == 0 &&
-        (kind == SP_ATTR_INSTANCE || for_store)) {
-        return;  // nowhere to look or store
+    if (tp->tp_version_tag == 0) {
+        return NULL;
     }
-    e->u.a.type = tp;
-    e->u.a.version = tp->tp_version_tag;
-    e->u.a.kind = kind;
-    e->u.a.descr = descr;
+    e->u.a[1] = e->u.a[0];
+    SpAttrCache *ac = &e->u.a[0];
+    ac->type = tp;
+    ac->version = tp->tp_version_tag;
+    ac->kind = kind;
+    ac->descr = descr;
+    return ac;
 }
 
-SpObject *sp_op_attr_from_cache(SpCacheEntry *e, SpObject *owner, int want_method,
-                                int *is_method) {
+SpObject *sp_op_attr_from_cache(SpAttrCache *ac, SpCacheEntry *e, SpObject *owner,
+                                int want_method, int *is_method) {
     SpTypeObject *tp = SP_TYPE(owner);
-    SpObject *descr = e->u.a.descr;
-    if (e->u.a.kind == SP_ATTR_DATA_DESCR) {
+    SpObject *descr = ac->descr;
+    if (ac->kind == SP_ATTR_NONE) {
+        return NULL;
+    }
+    if (ac->kind == SP_ATTR_DATA_DESCR) {
         return SP_TYPE(descr)->tp_descr_get(descr, owner, (SpObject *)tp);
     }
     if (tp->tp_dictoffset > 0) {
@@ -310,7 +311,7 @@ SpObject *sp_op_attr_from_cache(SpCacheEntry *e, SpObject *owner, int want_metho
             }
         }
     }
-    switch (e->u.a.kind) {
+    switch (ac->kind) {
     case SP_ATTR_CLASS_PLAIN:
         return sp_newref(descr);
     case SP_ATTR_METHOD:
@@ -318,7 +319,7 @@ SpObject *sp_op_attr_from_cache(SpCacheEntry *e, SpObject *owner, int want_metho
             *is_method = 1;
             return sp_newref(descr);
         }
-        return sp_method_new(descr, owner);
+        return SP_TYPE(descr)->tp_descr_get(descr, owner, (SpObject *)tp);
     default:
         return NULL;  // SP_ATTR_INSTANCE miss: the generic path raises
     }

@@ -32,15 +32,16 @@ int sp_op_delete_name(SpFrame *f, SpObject *name);
 int sp_op_delete_global(SpFrame *f, SpObject *name);
 int sp_op_setup_annotations(SpFrame *f);
 
-// Fill an attribute cache entry for (tp, e->name) after a slow lookup.
-void sp_op_fill_attr_cache(SpCacheEntry *e, SpTypeObject *tp, int for_store);
-// LOAD_ATTR / LOAD_METHOD through an existing, matching cache entry.
-// Returns the attribute (new reference), or NULL with no exception when the
-// entry cannot answer (fall back to the generic path), or NULL with one.
-// For LOAD_METHOD *is_method says whether descr (the unbound function) was
-// returned and must be called with owner prepended.
-SpObject *sp_op_attr_from_cache(SpCacheEntry *e, SpObject *owner, int want_method,
-                                int *is_method);
+// Describe (tp, e->name) in way 0 of e (the old way 0 moves to way 1) and
+// return it; NULL if tp cannot be cached (no version tag). Never raises.
+SpAttrCache *sp_op_fill_attr_cache(SpCacheEntry *e, SpTypeObject *tp, int for_store);
+// LOAD_ATTR / LOAD_METHOD through a matching cache way. Returns the
+// attribute (new reference), or NULL with no exception when the way cannot
+// answer (fall back to the generic path), or NULL with one. For LOAD_METHOD
+// *is_method says whether the unbound function was returned (to be called
+// with owner prepended).
+SpObject *sp_op_attr_from_cache(SpAttrCache *ac, SpCacheEntry *e, SpObject *owner,
+                                int want_method, int *is_method);
 
 // RAISE_VARARGS: raise exc (from cause); both stolen, may be NULL. Returns
 // 1 for a bare re-raise (no traceback entry to add), else 0; an exception is

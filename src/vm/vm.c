@@ -120,6 +120,43 @@ static int check_arg(SpCodeObject *co, int op, uint32_t arg) {
     }
 }
 
+// Rewrite frequent pairs of instructions in the private copy into the
+// fused VM-private ones (see frame.h). Patterns are tried in order at each
+// position; `LOAD_FAST; LOAD_CONST` yields to a following `LOAD_CONST;
+// BINARY_OP` or `LOAD_CONST; COMPARE_OP`, which saves more.
+static void fuse_pairs(SpCodeObject *co, SpInstr *instrs) {
+    ssize_t n = co->co_ncode;
+    for (ssize_t i = 0; i + 1 < n; i++) {
+        int a = SP_INSTR_OP(co->co_code[i]);
+        int b = SP_INSTR_OP(co->co_code[i + 1]);
+        int c = i + 2 < n ? SP_INSTR_OP(co->co_code[i + 2]) : -1;
+        int fused = -1;
+        if (a == SP_OP_LOAD_CONST && b == SP_OP_BINARY_OP) {
+            fused = SP_OP_BINARY_OP_CONST;
+        } else if (a == SP_OP_LOAD_CONST && b == SP_OP_COMPARE_OP) {
+            fused = SP_OP_COMPARE_OP_CONST;
+        } else if (a == SP_OP_LOAD_FAST && b == SP_OP_LOAD_FAST) {
+            fused = SP_OP_LOAD_FAST__LOAD_FAST;
+        } else if (a == SP_OP_LOAD_FAST && b == SP_OP_LOAD_CONST &&
+                   c != SP_OP_BINARY_OP && c != SP_OP_COMPARE_OP) {
+            fused = SP_OP_LOAD_FAST__LOAD_CONST;
+        } else if (a == SP_OP_STORE_FAST && b == SP_OP_LOAD_FAST) {
+            fused = SP_OP_STORE_FAST__LOAD_FAST;
+        } else if (a == SP_OP_FOR_ITER && b == SP_OP_STORE_FAST) {
+            fused = SP_OP_FOR_ITER__STORE_FAST;
+        } else if (a == SP_OP_PUSH_NULL && b == SP_OP_LOAD_GLOBAL) {
+            fused = SP_OP_PUSH_NULL__LOAD_GLOBAL;
+        } else if (a == SP_OP_LOAD_FAST && b == SP_OP_LOAD_ATTR) {
+            fused = SP_OP_LOAD_FAST__LOAD_ATTR;
+        } else if (a == SP_OP_LOAD_FAST && b == SP_OP_LOAD_METHOD) {
+            fused = SP_OP_LOAD_FAST__LOAD_METHOD;
+        }
+        if (fused >= 0) {
+            instrs[i] = SP_INSTR(fused, SP_INSTR_ARG(instrs[i]));
+        }
+    }
+}
+
 SpCodeExtra *sp_code_prepare(SpCodeObject *co) {
     ssize_t n = co->co_ncode;
     int ncache = 0, ncells = 0, nfree = 0;
@@ -185,8 +222,9 @@ SpCodeExtra *sp_code_prepare(SpCodeObject *co) {
         }
         x->instrs[i] = w;
     }
+    fuse_pairs(co, x->instrs);
     // Running off the end executes the sentinel, which raises SystemError.
-    x->instrs[n] = SP_INSTR(SP_OP_COUNT_, 0);
+    x->instrs[n] = SP_INSTR(SP_OP_END_OF_CODE, 0);
     co->co_extra = x;
     return x;
 }

@@ -18,26 +18,6 @@
 #include "objects/tuple.h"
 
 
-// Weak stand-ins for parts of the number protocol this test needs, used
-// only while core/number.c is not linked (the real, strong definitions win).
-__attribute__((weak)) int sp_index_check(SpObject *o) { return SP_INT_CHECK(o); }
-__attribute__((weak)) SpObject *sp_number_index(SpObject *o) {
-    if (!SP_INT_CHECK(o)) {
-        return sp_err_format(&SpExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
-                             sp_object_type_name(o));
-    }
-    return sp_newref(o);
-}
-__attribute__((weak)) ssize_t sp_number_as_ssize(SpObject *o, SpTypeObject *exc) {
-    return sp_int_as_ssize(o);
-}
-__attribute__((weak)) SpObject *sp_number_add(SpObject *a, SpObject *b) {
-    return SP_TYPE(a)->tp_as_sequence->sq_concat(a, b);
-}
-__attribute__((weak)) SpObject *sp_number_multiply(SpObject *a, SpObject *b) {
-    return SP_TYPE(a)->tp_as_sequence->sq_repeat(a, sp_int_as_ssize(b));
-}
-
 static int passed, failed;
 
 #define CHECK(cond)                                                     \

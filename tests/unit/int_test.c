@@ -243,6 +243,13 @@ static void test_floats(void) {
         sp_float_repr_buf(d, buf, sizeof buf);
         CHECK(strcmp(buf, float_vectors[i].repr) == 0, "repr of %016llx: got %s want %s",
               float_vectors[i].bits, buf, float_vectors[i].repr);
+        if (d != 0.0 && isfinite(d)) {
+            char fast[32], slow[32];
+            int e1 = sp_float_shortest_digits(fabs(d), fast, 0);
+            int e2 = sp_float_shortest_digits(fabs(d), slow, 1);
+            CHECK(e1 == e2 && strcmp(fast, slow) == 0, "shortest digits of %s: %s/%d vs %s/%d",
+                  float_vectors[i].repr, fast, e1, slow, e2);
+        }
         SpHash h = sp_float_hash_double(NULL, d);
         CHECK(h == float_vectors[i].hash, "hash of %s: got %zd want %lld", float_vectors[i].repr,
               h, float_vectors[i].hash);

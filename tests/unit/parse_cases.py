@@ -223,6 +223,9 @@ def main():
         add(s, "single", 0)
     for s in ATTRS:
         add(s, "exec", 1)
+    # Positions of every valid module snippet too.
+    for s in EXEC:
+        add(s, "exec", 1)
     with open("tests/unit/parse_cases.txt", "wb") as f:
         f.write(b"".join(out))
     print(len(out) // 2, "cases")

@@ -7,6 +7,8 @@
 #include "core/abstract.h"
 #include "core/err.h"
 #include "core/runtime.h"
+#include "objects/bytes.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/str.h"
 
@@ -158,6 +160,40 @@ int main(int argc, char **argv) {
     ssize_t size;
     const char *u = sp_str_as_utf8(mixed, &size);
     CHECK(u && size == 6 && memcmp(u, "abc\xe2\x82\xac", 6) == 0);
+
+    // sp_str_append grows an unshared string in place and copies otherwise.
+    SpObject *acc = sp_str_concat(abc, abc);  // fresh, refcount 1
+    for (int i = 0; i < 100; i++) {
+        sp_str_append(&acc, ab);
+    }
+    CHECK(acc != NULL && SP_STR_LENGTH(acc) == 206 && sp_str_hash(acc) != -1);
+    SpObject *keep = sp_newref(acc);
+    sp_str_append(&acc, euro);  // shared now: a new, wider string
+    CHECK(acc != keep && SP_STR_KIND(acc) == 2 && SP_STR_LENGTH(keep) == 206);
+    SP_DECREF(keep);
+    SP_DECREF(acc);
+
+    // bytes: layout, sharing, hash equal to the ASCII str's.
+    SpObject *b = sp_bytes_from_data("abc", 3);
+    CHECK(((char *)b)[32] == 'a' && ((char *)b)[35] == '\0' && SP_SIZE(b) == 3);
+    CHECK(sp_bytes_from_data("x", 1) == sp_bytes_from_data("x", 1));
+    CHECK(sp_bytes_from_data("", 0) == sp_bytes_from_data("", 0));
+    CHECK(SP_TYPE(b)->tp_hash(b) == sp_str_hash(abc));
+    CHECK_TEXT(sp_bytes_repr(sp_bytes_from_data("a'\"\\\n\x80", 6)), "b'a\\'\"\\\\\\n\\x80'");
+
+    // format(): the spec mini-language for int, float and str.
+    SpObject *big_int = sp_int_from_long(-1234567);
+    CHECK_TEXT(sp_int_format(big_int, sp_str_from_cstr(",")), "-1,234,567");
+    CHECK_TEXT(sp_int_format(big_int, sp_str_from_cstr("015_")), "-00_001_234_567");
+    CHECK_TEXT(sp_int_format(sp_int_from_long(255), sp_str_from_cstr("#010x")), "0x000000ff");
+    CHECK_TEXT(sp_int_format(sp_int_from_long(65), sp_str_from_cstr("^5c")), "  A  ");
+    CHECK_TEXT(sp_float_format(sp_float_from_double(3.14159), sp_str_from_cstr("*^12.3f")),
+               "***3.142****");
+    CHECK_TEXT(sp_float_format(sp_float_from_double(1e16), sp_str_from_cstr(".17")), "1e+16");
+    CHECK_TEXT(sp_float_format(sp_float_from_double(-0.0), sp_str_from_cstr("z.1f")), "0.0");
+    CHECK_TEXT(sp_float_format(sp_float_from_double(0.125), sp_str_from_cstr(".1%")), "12.5%");
+    CHECK(sp_int_format(big_int, sp_str_from_cstr("q")) == NULL);
+    sp_err_clear();
 
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
