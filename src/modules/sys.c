@@ -352,8 +352,14 @@ static SpObject *sys_getsizeof(SpObject *self, SpObject *const *args, ssize_t na
     if (sp_arg_parse_kw("getsizeof", args, nargs, kwnames, names, a, 1) < 0) {
         return NULL;
     }
-    SpObject *r = sp_call_method(a[0], sp_id(__sizeof__), NULL, 0);
+    // __sizeof__ is looked up on the type, as every special method.
+    int found = 0;
+    SpObject *r = sp_call_special(a[0], sp_id(__sizeof__), NULL, 0, &found);
     if (r == NULL) {
+        if (!found && !sp_err_occurred()) {
+            sp_err_format(&SpExc_TypeError, "Type %s doesn't define __sizeof__",
+                          sp_object_type_name(a[0]));
+        }
         if (a[1] != NULL && sp_err_matches_type(&SpExc_TypeError)) {
             sp_err_clear();
             return sp_newref(a[1]);
