@@ -35,6 +35,10 @@ static SpObject *sys_dict;     // borrowed from sys_module
 // ===========================================================================
 // Text streams
 
+// A text stream over a C FILE: UTF-8 in and out, no newline translation.
+// stdio does the buffering, which already matches CPython's choices: stdout
+// is line buffered on a terminal and block buffered in a pipe; stderr is
+// flushed at each newline (write() below), as CPython 3.9+ does.
 typedef struct SpTextFile {
     SP_OBJECT_HEAD;
     FILE *fp;
@@ -77,6 +81,8 @@ static int check_open(SpTextFile *f) {
     return 0;
 }
 
+// write(s): only str is accepted (TypeError otherwise, as TextIOWrapper);
+// returns the number of characters written, not bytes.
 static SpObject *textfile_write(SpObject *self, SpObject *s) {
     SpTextFile *f = (SpTextFile *)self;
     if (check_open(f) < 0) {
@@ -134,6 +140,8 @@ static SpObject *read_line(SpTextFile *f, ssize_t size) {
     return r;
 }
 
+// readline([size]): the size hint is accepted and ignored; lines come back
+// whole, newline included, and "" means end of file.
 static SpObject *textfile_readline(SpObject *self, SpObject *const *args, ssize_t nargs,
                                    SpObject *kwnames) {
     SpTextFile *f = (SpTextFile *)self;
@@ -151,6 +159,7 @@ static SpObject *textfile_readline(SpObject *self, SpObject *const *args, ssize_
     return read_line(f, size);
 }
 
+// read(): the rest of the stream as one str.
 static SpObject *textfile_read(SpObject *self, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
     SpTextFile *f = (SpTextFile *)self;
@@ -265,6 +274,8 @@ static SpTypeObject SpTextFile_Type = {
 // ---------------------------------------------------------------------------
 // Writing through whatever object sys.stdout / sys.stderr currently is
 
+// Fast path for our own streams; anything else assigned to sys.stdout (a
+// user object with a write method) is called through the method.
 int sp_file_write_object(SpObject *file, SpObject *s) {
     if (SP_TYPE(file) == &SpTextFile_Type) {
         SpObject *r = textfile_write(file, s);
@@ -286,6 +297,8 @@ int sp_file_write_cstr(SpObject *file, const char *s) {
     return r;
 }
 
+// Write to sys.<name>; when it is missing or None (a program may delete it)
+// fall back to the C stream so that error reports are never lost.
 static int write_std(const char *name, FILE *fallback, const char *s) {
     SpObject *f = sp_sys_get_borrow(name);
     if (f == NULL || f == sp_None) {
@@ -340,6 +353,9 @@ SpObject *sp_sys_get_borrow(const char *name) {
     return v;
 }
 
+// getrefcount(o): the real count. The argument itself holds one reference
+// while the call runs (the caller's stack slot), exactly as in CPython, so
+// differences between two calls mean the same thing on both.
 static SpObject *sys_getrefcount(SpObject *self, SpObject *o) {
     return sp_int_from_ssize(SP_REFCNT(o));
 }
@@ -384,6 +400,7 @@ static SpObject *sys_getsizeof(SpObject *self, SpObject *const *args, ssize_t na
     return sp_int_from_ssize(size);
 }
 
+// exit([code]): raises SystemExit; main.c turns its code into the status.
 static SpObject *sys_exit(SpObject *self, SpObject *const *args, ssize_t nargs,
                           SpObject *kwnames) {
     if (!sp_arg_no_kwnames("exit", kwnames) || !sp_arg_check_positional("exit", nargs, 0, 1)) {
@@ -397,6 +414,8 @@ static SpObject *sys_getrecursionlimit(SpObject *self, SpObject *unused) {
     return sp_int_from_long(sp_tstate.recursion_limit);
 }
 
+// setrecursionlimit(n): the VM checks Python-level depth against it; CPython
+// 3.11 refuses a limit at or below the current depth.
 static SpObject *sys_setrecursionlimit(SpObject *self, SpObject *arg) {
     if (!SP_INT_CHECK(arg)) {
         return sp_err_format(&SpExc_TypeError, "'%s' object cannot be interpreted as an integer",
@@ -432,6 +451,8 @@ static SpObject *sys_exc_info(SpObject *self, SpObject *unused) {
     return sp_tuple_pack(3, (SpObject *)SP_TYPE(e), e, tb ? tb : sp_None);
 }
 
+// The REPL's echo: None prints nothing; other values print their repr and
+// become builtins._ (cleared first, so a failing repr leaves _ unset).
 int sp_sys_displayhook(SpObject *v) {
     if (v == sp_None) {
         return 0;
@@ -492,6 +513,8 @@ static SpObject *sys_get_int_max_str_digits(SpObject *self, SpObject *unused) {
     return sp_int_from_long(sp_int_max_str_digits);
 }
 
+// set_int_max_str_digits(maxdigits): 0 lifts the limit; otherwise at least
+// 640 (CPython's threshold below which the check is not worth its cost).
 static SpObject *sys_set_int_max_str_digits(SpObject *self, SpObject *const *args,
                                             ssize_t nargs, SpObject *kwnames) {
     static const char *const names[] = {"maxdigits", NULL};
@@ -551,6 +574,8 @@ static const char *const flags_fields[] = {"debug", "inspect", "interactive", "o
                                            "dev_mode", "utf8_mode", "warn_default_encoding",
                                            "safe_path", "int_max_str_digits", NULL};
 
+// smallpy reports the language version it implements (3.11.7) in
+// version_info and hexversion, and names itself in implementation.name.
 static SpObject *make_version_info(void) {
     SpObject *items[] = {sp_int_from_long(3), sp_int_from_long(11), sp_int_from_long(7),
                          sp_str_from_cstr("final"), sp_int_from_long(0)};
@@ -621,6 +646,8 @@ static SpObject *builtin_names(void) {
     return t;
 }
 
+// Build the sys module once; later calls return the same module. The struct
+// sequence types are made first since several attributes are instances.
 SpObject *sp_sys_module_init(int argc, char **argv) {
     if (sys_module != NULL) {
         return sp_newref(sys_module);

@@ -138,6 +138,9 @@ static void exc_dealloc(SpObject *self) {
     SP_TYPE(self)->tp_free(self);
 }
 
+// BaseException.__new__ stores args already, so an exception class whose
+// __init__ does not call super().__init__ still has args (CPython does the
+// same); __init__ may replace them.
 static SpObject *exc_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     SpBaseExceptionObject *e = (SpBaseExceptionObject *)sp_object_alloc(type, 0);
     if (e == NULL) {
@@ -169,6 +172,7 @@ static int exc_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     return 0;
 }
 
+// str(e): '' for no arguments, str(arg) for one, str(args) for several.
 static SpObject *exc_str(SpObject *self) {
     SpObject *args = EXC(self)->args;
     switch (SP_TUPLE_SIZE(args)) {
@@ -181,6 +185,8 @@ static SpObject *exc_str(SpObject *self) {
     }
 }
 
+// repr(e): ValueError('x') for one argument (no trailing comma), else the
+// type name followed by the args tuple: ValueError(), ValueError(1, 2).
 static SpObject *exc_repr(SpObject *self) {
     SpObject *args = EXC(self)->args;
     const char *name = sp_type_name(SP_TYPE(self));
@@ -225,6 +231,7 @@ static int exc_set_tb(SpObject *self, SpObject *v, void *c) {
 static SpObject *exc_get_context(SpObject *self, void *c) {
     return sp_newref(EXC(self)->context ? EXC(self)->context : sp_None);
 }
+// __context__ and __cause__ accept None (stored as NULL) or an exception.
 static int exc_set_context(SpObject *self, SpObject *v, void *c) {
     if (v == NULL) {
         sp_err_set_string(&SpExc_TypeError, "__context__ may not be deleted");
@@ -343,6 +350,8 @@ static SpObject *first_arg_or_none(SpObject *args) {
     return sp_newref(SP_TUPLE_SIZE(args) > 0 ? SP_TUPLE_GET_ITEM(args, 0) : sp_None);
 }
 
+// SystemExit.code: None without arguments, the argument alone, or the whole
+// args tuple when there are several (main.c maps it to the exit status).
 static int systemexit_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     if (exc_init(self, args, kwargs) < 0) {
         return -1;
@@ -471,6 +480,9 @@ static SpMemberDef nameerror_members[] = {
 
 // --- OSError(errno, strerror[, filename[, winerror[, filename2]]]) ------------
 
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): with two
+// to five arguments the fields are filled; args keeps (errno, strerror)
+// when a filename is given, so str() can show "[Errno 2] ...: 'name'".
 static int oserror_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     SpOSErrorObject *e = (SpOSErrorObject *)self;
     if (no_kwargs(SP_TYPE(self), kwargs) < 0) {
@@ -677,6 +689,9 @@ static SpMemberDef unicodeerror_members[] = {
 
 // ---------------------------------------------------------------------------
 
+// Attach the per-type behaviour, then ready the types in list order (bases
+// first), then preallocate the MemoryError that sp_err_no_memory raises
+// without allocating.
 int sp_exc_init_types(void) {
     SpExc_BaseException.tp_methods = exc_methods;
     SpExc_BaseException.tp_getset = exc_getset;
