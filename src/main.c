@@ -462,14 +462,14 @@ int main(int argc, char **argv) {
     if (command != NULL) {
         failed = run_source(command, strlen(command), "<string>", SP_COMPILE_EXEC, 0) < 0;
     } else if (file != NULL) {
-        failed = run_source(src, srclen, abs_file, SP_COMPILE_EXEC, 0) < 0;
+        failed = run_source(src, srclen, abs_file, SP_COMPILE_EXEC, SP_CF_FILE_INPUT) < 0;
     } else if (use_stdin && !tty && !inspect) {
         src = read_all(stdin, &srclen);
         if (src == NULL) {
             fprintf(stderr, "%s: can't read standard input\n", argv[0]);
             return 2;
         }
-        failed = run_source(src, srclen, "<stdin>", SP_COMPILE_EXEC, 0) < 0;
+        failed = run_source(src, srclen, "<stdin>", SP_COMPILE_EXEC, SP_CF_FILE_INPUT) < 0;
     } else {
         status = interactive_loop(!quiet);
     }

@@ -21,6 +21,13 @@ enum {
     // Don't merge constants across the module (each statement compiled on
     // its own anyway in the REPL).
     SP_CF_NO_CONST_MERGE = 2,
+    // The source is a script file (or a piped program), not a string:
+    // errors are reported as CPython reports them for files (an error at the
+    // end of input has no caret; offsets on non-ASCII lines count bytes).
+    SP_CF_FILE_INPUT = 0x100,
+    // The source was already text (exec/eval/compile of a str): a
+    // "# coding:" line is not applied.
+    SP_CF_IGNORE_COOKIE = 0x200,
 };
 
 // sp_compile(src, len, filename, mode, flags, incomplete): compile UTF-8

@@ -417,18 +417,20 @@ static void print_syntax_error_location(Out *o, SpSyntaxErrorObject *e) {
     long lineno = e->lineno && SP_INT_CHECK(e->lineno) ? sp_int_as_long(e->lineno) : -1;
     long end_lineno =
         e->end_lineno && SP_INT_CHECK(e->end_lineno) ? sp_int_as_long(e->end_lineno) : lineno;
-    // Offsets are 1-based characters; work in characters over the UTF-8.
+    // CPython's rules (pythonrun.c print_error_text): offsets are 1-based
+    // characters; leading blanks are stripped and the offsets move with
+    // them, the trailing newline is dropped but trailing blanks are shown,
+    // an offset past the end is clipped, and the caret run is one character
+    // wide for IndentationError, for errors spanning several lines and when
+    // the end is unknown.
     ssize_t len = (ssize_t)strlen(text);
     if (len > 0 && text[len - 1] == '\n') {
         len--;
     }
-    ssize_t total_chars = chars_in(text, len);
-    if (end_lineno > lineno || end_offset < 0) {
-        end_offset = end_lineno > lineno ? (long)total_chars + 1 : offset + 1;
-    }
+    int one_caret = end_lineno != lineno || end_offset <= offset ||
+                    sp_type_is_subtype(SP_TYPE(e), &SpExc_IndentationError);
     offset--;
     end_offset--;
-    // Strip leading whitespace, moving the offsets with the text.
     const char *p = text;
     while (is_space(*p)) {
         p++;
@@ -439,18 +441,14 @@ static void print_syntax_error_location(Out *o, SpSyntaxErrorObject *e) {
     ssize_t chars = chars_in(p, len);
     if (offset > chars) {
         offset = (long)chars;
+        one_caret = 1;
     }
-    // Strip trailing whitespace for display.
-    ssize_t shown = len;
-    while (shown > 0 && (is_space(p[shown - 1]) || p[shown - 1] == '\n')) {
-        shown--;
-    }
-    char *copy = malloc((size_t)shown + 1);
+    char *copy = malloc((size_t)len + 1);
     if (copy == NULL) {
         return;
     }
-    memcpy(copy, p, (size_t)shown);
-    copy[shown] = '\0';
+    memcpy(copy, p, (size_t)len);
+    copy[len] = '\0';
     out_str(o, "    ");
     out_str(o, copy);
     out_str(o, "\n");
@@ -458,15 +456,12 @@ static void print_syntax_error_location(Out *o, SpSyntaxErrorObject *e) {
     if (offset < 0) {
         return;
     }
-    if (end_offset <= offset) {
-        end_offset = offset + 1;
-    }
-    if (end_offset > chars + 1) {
-        end_offset = (long)chars + 1;
+    if (end_offset > chars) {
+        end_offset = (long)chars;
     }
     out_str(o, "    ");
     out_repeat(o, ' ', offset);
-    out_repeat(o, '^', end_offset > offset ? end_offset - offset : 1);
+    out_repeat(o, '^', one_caret || end_offset <= offset ? 1 : end_offset - offset);
     out_str(o, "\n");
 }
 
