@@ -270,7 +270,8 @@ static int artificial_exit_at(SpUnit *u, int p, const char *is_label) {
 static int exit_block_length(SpUnit *u, int p, const char *is_label) {
     for (int i = p; i < u->ninstrs; i++) {
         SpCgInstr *in = &u->instrs[i];
-        if (in->op == SP_PSEUDO_SETUP || (i > p && is_label[i])) {
+        // Only blocks without positions are copied (implicit `return None`).
+        if (in->op == SP_PSEUDO_SETUP || (i > p && is_label[i]) || in->pos.line >= 0) {
             return 0;
         }
         if (is_exit(in->op)) {
@@ -287,7 +288,7 @@ static int exit_block_length(SpUnit *u, int p, const char *is_label) {
 // becomes a copy of the block, as CPython's extend_block does.
 #define MAX_COPY_SIZE 4
 
-static int inline_exit_jumps(SpUnit *u) {
+static int inline_exit_jumps_once(SpUnit *u, int *changed_out) {
     int n = u->ninstrs;
     char *is_label = sp_mem_calloc((size_t)n + 1);
     int *newpos = sp_mem_alloc(sizeof(int) * (size_t)(n + 1));
@@ -315,6 +316,7 @@ static int inline_exit_jumps(SpUnit *u) {
             total += 1;
         }
     }
+    *changed_out = changed;
     if (!changed) {
         r = 0;
         goto done;
@@ -362,6 +364,74 @@ done:
     sp_mem_free(newpos);
     sp_mem_free(out);
     return r;
+}
+
+// Jump threading (CPython's optimize_basic_block): a jump to an
+// unconditional jump on the same line goes straight to the final target;
+// `a and b or c` chains of *_OR_POP jumps are shortened the same way.
+static int thread_jumps(SpCompiler *c, SpUnit *u) {
+    for (int i = 0; i < u->ninstrs; i++) {
+        for (int guard = 0; guard < 100; guard++) {
+            SpCgInstr *in = &u->instrs[i];
+            int op = in->op;
+            if (op >= SP_OP_COUNT_ || !is_jump(op) || op == SP_OP_FOR_ITER) {
+                break;
+            }
+            int t = u->labels[in->arg];
+            if (t >= u->ninstrs) {
+                break;
+            }
+            SpCgInstr *target = &u->instrs[t];
+            int top = target->op;
+            if (in->pos.line != target->pos.line || top >= SP_OP_COUNT_) {
+                break;
+            }
+            int same = op == SP_OP_JUMP_IF_FALSE_OR_POP ? SP_OP_POP_JUMP_IF_FALSE
+                       : op == SP_OP_JUMP_IF_TRUE_OR_POP ? SP_OP_POP_JUMP_IF_TRUE
+                                                         : -1;
+            int other = op == SP_OP_JUMP_IF_FALSE_OR_POP ? SP_OP_JUMP_IF_TRUE_OR_POP
+                        : op == SP_OP_JUMP_IF_TRUE_OR_POP ? SP_OP_JUMP_IF_FALSE_OR_POP
+                                                          : -1;
+            int other_pop = op == SP_OP_JUMP_IF_FALSE_OR_POP ? SP_OP_POP_JUMP_IF_TRUE
+                            : op == SP_OP_JUMP_IF_TRUE_OR_POP ? SP_OP_POP_JUMP_IF_FALSE
+                                                              : -1;
+            if ((top == SP_OP_JUMP || (same >= 0 && top == op)) && target->arg != in->arg &&
+                u->labels[target->arg] != t) {
+                in->arg = target->arg;
+            } else if (same >= 0 && top == same && target->arg != in->arg) {
+                in->op = same;
+                in->arg = target->arg;
+            } else if (same >= 0 && (top == other || top == other_pop)) {
+                // The value is false (true) here, so the target falls
+                // through, popping it: pop now and jump past the target.
+                int after = sp_cg_new_label(c);
+                if (after < 0) {
+                    return -1;
+                }
+                u->labels[after] = t + 1;
+                in = &u->instrs[i];
+                in->op = same;
+                in->arg = after;
+            } else {
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+// Repeated: an inlined copy may itself be the target of another jump.
+static int inline_exit_jumps(SpUnit *u) {
+    for (int round = 0; round < 4; round++) {
+        int changed = 0;
+        if (inline_exit_jumps_once(u, &changed) < 0) {
+            return -1;
+        }
+        if (!changed) {
+            break;
+        }
+    }
+    return 0;
 }
 
 static int duplicate_exits(SpCompiler *c, SpUnit *u) {
@@ -426,8 +496,7 @@ static int duplicate_exits(SpCompiler *c, SpUnit *u) {
 
 // Drop NOPs (from `pass`, folded constants, ...) unless one is the only
 // instruction of its line; a dropped NOP gives its position to the next
-// instruction if that one has none or the same line (CPython's
-// clean_basic_block).
+// instruction if that one has none (CPython's clean_basic_block).
 static int clean_nops(SpUnit *u, char *kept) {
     int n = u->ninstrs;
     char *block_start = sp_mem_calloc((size_t)n + 1);
@@ -470,7 +539,11 @@ static int clean_nops(SpUnit *u, char *kept) {
                 }
             }
             if (q >= 0) {
-                if (u->instrs[q].pos.line < 0 || u->instrs[q].pos.line == line) {
+                if (u->instrs[q].pos.line == line) {
+                    kept[i] = 0;
+                    continue;
+                }
+                if (u->instrs[q].pos.line < 0) {
                     u->instrs[q].pos = in->pos;
                     kept[i] = 0;
                     continue;
@@ -493,7 +566,7 @@ static int clean_nops(SpUnit *u, char *kept) {
 
 // Fill positions on the final code (jump arguments resolved).
 static int propagate_positions(SpCodeObject *co, const int *handler_targets, int nhandler_targets,
-                               int firstlineno) {
+                               int firstlineno, int is_module) {
     ssize_t n = co->co_ncode;
     SpCodePosition *pos = co->co_positions;
     char *start = sp_mem_calloc((size_t)n + 1);
@@ -534,7 +607,13 @@ static int propagate_positions(SpCodeObject *co, const int *handler_targets, int
         while (e < n && !start[e]) {
             e++;
         }
+        // The entry block starts after CPython's RESUME, which is at the
+        // first line, column 0 (line 0 for a module).
         SpCodePosition prev = none;
+        if (k == 0) {
+            prev = is_module ? (SpCodePosition){0, 1, 0, 0}
+                             : (SpCodePosition){firstlineno, firstlineno, 0, 0};
+        }
         for (ssize_t i = k; i < e; i++) {
             if (pos[i].line < 0) {
                 pos[i] = prev;
@@ -623,7 +702,7 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
             return NULL;
         }
     }
-    if (inline_exit_jumps(u) < 0 || duplicate_exits(c, u) < 0) {
+    if (thread_jumps(c, u) < 0 || inline_exit_jumps(u) < 0 || duplicate_exits(c, u) < 0) {
         return NULL;
     }
     int n = u->ninstrs;
@@ -796,7 +875,7 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
             flow.work[nht++] = newindex[u->labels[u->handlers[h].label]];
         }
     }
-    if (propagate_positions(co, flow.work, nht, u->firstlineno) < 0) {
+    if (propagate_positions(co, flow.work, nht, u->firstlineno, u->type == SP_UNIT_MODULE) < 0) {
         goto done;
     }
 

@@ -130,7 +130,10 @@ SpStmt *sp_ast_new_stmt(SpArena *arena, SpStmtKind kind, int lineno, int col_off
 // ---------------------------------------------------------------------------
 // The dumper: ast.dump(tree, include_attributes=...) with no indent. Fields
 // whose ASDL type is optional (`?`) are left out when empty; lists are
-// always shown.
+// always shown; enum-like fields print as their node (`Load()`, `Add()`).
+// Fields CPython has and we do not keep (type_comment, type_ignores) are
+// printed as CPython prints them when empty: type_ignores=[] and nothing.
+// Values use repr() of their objects, so this checks the literals too.
 
 typedef struct Dumper {
     SpStrWriter w;

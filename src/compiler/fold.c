@@ -9,6 +9,8 @@
 #include "compiler/codegen.h"
 
 #include "core/abstract.h"
+#include <stdio.h>
+
 #include "core/err.h"
 #include "objects/bytes.h"
 #include "objects/exc.h"
@@ -169,9 +171,199 @@ static SpObject *safe_mod(SpObject *v, SpObject *w) {
     return sp_number_remainder(v, w);
 }
 
+// ---------------------------------------------------------------------------
+// "%s, %r" % (a, b) becomes f"{a!s}, {b!r}" when every unit is a simple
+// %s, %r or %a (CPython 3.11's optimize_format).
+
+#define MAXDIGITS 3
+
+// A constant str node without position (in the arena); val is stolen.
+static SpExpr *str_node(Folder *f, SpObject *val) {
+    if (val == NULL || sp_arena_add_object(f->arena, val) < 0) {
+        return NULL;
+    }
+    SpExpr *e = sp_ast_new_expr(f->arena, SP_EXPR_CONSTANT, -1, -1, -1, -1);
+    if (e != NULL) {
+        e->v.Constant.value = val;
+    }
+    return e;
+}
+
+// The literal text at *pos up to the next lone '%' ("%%" becomes "%"), or
+// NULL (no error) when there is none.
+static SpExpr *parse_literal(Folder *f, SpObject *fmt, ssize_t *pos, int *error) {
+    ssize_t size = SP_STR_LENGTH(fmt), start = *pos, p = start;
+    int has_percents = 0;
+    while (p < size) {
+        if (SP_STR_READ_CHAR(fmt, p) != '%') {
+            p++;
+        } else if (p + 1 < size && SP_STR_READ_CHAR(fmt, p + 1) == '%') {
+            has_percents = 1;
+            p += 2;
+        } else {
+            break;
+        }
+    }
+    *pos = p;
+    if (p == start) {
+        return NULL;
+    }
+    SpObject *str;
+    if (!has_percents) {
+        str = sp_str_substring(fmt, start, p);
+    } else {
+        SpStrWriter w;
+        sp_str_writer_init(&w);
+        for (ssize_t i = start; i < p; i++) {
+            SpUCS4 ch = SP_STR_READ_CHAR(fmt, i);
+            if (sp_str_writer_write_char(&w, ch) < 0) {
+                sp_str_writer_discard(&w);
+                *error = 1;
+                return NULL;
+            }
+            if (ch == '%') {
+                i++;
+            }
+        }
+        str = sp_str_writer_finish(&w);
+    }
+    SpExpr *e = str_node(f, str);
+    if (e == NULL) {
+        *error = 1;
+    }
+    return e;
+}
+
+// One conversion after '%': flags, width and precision of at most two
+// digits, then s, r or a. NULL (no error) when unsupported.
+static SpExpr *parse_format(Folder *f, SpObject *fmt, ssize_t *ppos, SpExpr *arg, int *error) {
+    ssize_t pos = *ppos, len = SP_STR_LENGTH(fmt);
+    SpUCS4 ch;
+    int ljust = 0, width = -1, prec = -1;
+#define NEXTC                               \
+    do {                                    \
+        if (pos >= len) {                   \
+            return NULL;                    \
+        }                                   \
+        ch = SP_STR_READ_CHAR(fmt, pos);    \
+        pos++;                              \
+    } while (0)
+    for (;;) {
+        NEXTC;
+        if (ch == '-') {
+            ljust = 1;
+        } else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0') {
+            break;
+        }
+    }
+    if (ch >= '0' && ch <= '9') {
+        width = 0;
+        int digits = 0;
+        while (ch >= '0' && ch <= '9') {
+            width = width * 10 + (int)(ch - '0');
+            NEXTC;
+            if (++digits >= MAXDIGITS) {
+                return NULL;
+            }
+        }
+    }
+    if (ch == '.') {
+        NEXTC;
+        prec = 0;
+        int digits = 0;
+        while (ch >= '0' && ch <= '9') {
+            prec = prec * 10 + (int)(ch - '0');
+            NEXTC;
+            if (++digits >= MAXDIGITS) {
+                return NULL;
+            }
+        }
+    }
+#undef NEXTC
+    if (ch != 's' && ch != 'r' && ch != 'a') {
+        return NULL;
+    }
+    *ppos = pos;
+    char buf[1 + MAXDIGITS + 1 + MAXDIGITS + 1], *p = buf;
+    if (!ljust && width > 0) {
+        *p++ = '>';
+    }
+    if (width >= 0) {
+        p += snprintf(p, MAXDIGITS + 1, "%d", width);
+    }
+    if (prec >= 0) {
+        p += snprintf(p, MAXDIGITS + 2, ".%d", prec);
+    }
+    *p = '\0';
+    SpExpr *spec = NULL;
+    if (p != buf && (spec = str_node(f, sp_str_from_cstr(buf))) == NULL) {
+        *error = 1;
+        return NULL;
+    }
+    SpExpr *fv = sp_ast_new_expr(f->arena, SP_EXPR_FORMATTED_VALUE, arg->lineno, arg->col_offset,
+                                 arg->end_lineno, arg->end_col_offset);
+    if (fv == NULL) {
+        *error = 1;
+        return NULL;
+    }
+    fv->v.FormattedValue.value = arg;
+    fv->v.FormattedValue.conversion = (int)ch;
+    fv->v.FormattedValue.format_spec = spec;
+    return fv;
+}
+
+static int optimize_format(Folder *f, SpExpr *node, SpObject *fmt, SpExprSeq elts) {
+    SpExpr **items = sp_arena_alloc(f->arena, sizeof(SpExpr *) * (size_t)(elts.n * 2 + 1));
+    if (items == NULL) {
+        return -1;
+    }
+    ssize_t n = 0, pos = 0, cnt = 0;
+    int error = 0;
+    for (;;) {
+        SpExpr *lit = parse_literal(f, fmt, &pos, &error);
+        if (error) {
+            return -1;
+        }
+        if (lit != NULL) {
+            items[n++] = lit;
+        }
+        if (pos >= SP_STR_LENGTH(fmt)) {
+            break;
+        }
+        if (cnt >= elts.n) {
+            return 0;  // more units than items: the run-time error stays
+        }
+        pos++;  // the '%'
+        SpExpr *fv = parse_format(f, fmt, &pos, elts.items[cnt++], &error);
+        if (fv == NULL) {
+            return error ? -1 : 0;
+        }
+        items[n++] = fv;
+    }
+    if (cnt < elts.n) {
+        return 0;  // more items than units
+    }
+    node->kind = SP_EXPR_JOINED_STR;
+    node->v.JoinedStr.values.n = n;
+    node->v.JoinedStr.values.items = items;
+    return 0;
+}
+
 static int fold_binop(Folder *f, SpExpr *e) {
     SpExpr *l = e->v.BinOp.left, *r = e->v.BinOp.right;
-    if (l->kind != SP_EXPR_CONSTANT || r->kind != SP_EXPR_CONSTANT) {
+    if (l->kind != SP_EXPR_CONSTANT) {
+        return 0;
+    }
+    if (e->v.BinOp.op == SP_BINOP_MOD && r->kind == SP_EXPR_TUPLE &&
+        SP_STR_CHECK(l->v.Constant.value)) {
+        for (ssize_t i = 0; i < r->v.Tuple.elts.n; i++) {
+            if (r->v.Tuple.elts.items[i]->kind == SP_EXPR_STARRED) {
+                return 0;
+            }
+        }
+        return optimize_format(f, e, l->v.Constant.value, r->v.Tuple.elts);
+    }
+    if (r->kind != SP_EXPR_CONSTANT) {
         return 0;
     }
     SpObject *lv = l->v.Constant.value, *rv = r->v.Constant.value, *val = NULL;

@@ -4,6 +4,7 @@
 // Statements are in parser_stmt.c, expressions in parser_expr.c, literals in
 // parser_string.c, diagnostics in parser_error.c. Counterpart: CPython 3.11
 // Parser/pegen.c, Parser/pegen_errors.c (_PyPegen_set_syntax_error).
+#define SP_COMPILER_INTERNAL
 #include "compiler/parser_internal.h"
 
 #include <string.h>
@@ -19,7 +20,12 @@
 // ===========================================================================
 // Tokens
 
-SpToken *sp_p_tok_at(Parser *p, int i) {
+// The furthest token ever looked at is CPython's p->fill: generic "invalid
+// syntax" errors point at it, so every look (even a failed lookahead)
+// counts. The tokenizer's error waits at the end of the array until the
+// parser gets there, as CPython's lazy tokenizer only fails when asked for
+// that token.
+SpToken *sp_p_tok_at_slow(Parser *p, int i) {
     if (i >= p->ntokens) {
         i = p->ntokens - 1;
     }
@@ -51,6 +57,8 @@ SpToken *sp_p_accept_kw(Parser *p, int kw) {
     return NULL;
 }
 
+// CPython's _PyPegen_get_last_nonnwhitespace_token: a statement ends at its
+// last real token, not at the NEWLINE or DEDENT that closed it.
 SpToken *sp_p_last_tok(Parser *p) {
     for (int i = p->pos - 1; i > 0; i--) {
         int type = p->tokens[i].type;
@@ -105,15 +113,6 @@ SpStmt *sp_p_stmt(Parser *p, SpStmtKind kind, int start) {
         p->error = 1;
     }
     return s;
-}
-
-SpExpr *sp_p_expr_span(Parser *p, SpExprKind kind, const SpExpr *a, const SpExpr *b) {
-    SpExpr *e = sp_ast_new_expr(p->arena, kind, a->lineno, a->col_offset, b->end_lineno,
-                                b->end_col_offset);
-    if (e == NULL) {
-        p->error = 1;
-    }
-    return e;
 }
 
 void sp_vec_init(Vec *v) {
@@ -444,7 +443,8 @@ static int prepare_source(SpArena *arena, const char *src, size_t len, SpObject 
     *out = src;
     *outlen = len;
     int bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0;
-    if (!(flags & SP_PARSE_IGNORE_COOKIE) && find_cookie(src + (bom ? 3 : 0), len - (bom ? 3 : 0), name, sizeof name)) {
+    if (!(flags & SP_PARSE_IGNORE_COOKIE) &&
+        find_cookie(src + (bom ? 3 : 0), len - (bom ? 3 : 0), name, sizeof name)) {
         const char *enc = normal_name(name, norm, sizeof norm);
         if (strcmp(enc, "utf-8") != 0) {
             int latin1 = strcmp(enc, "iso-8859-1") == 0;
@@ -587,6 +587,10 @@ static void parser_release(Parser *p) {
 // input (only with allow_incomplete; no exception).
 enum { PARSE_OK = 0, PARSE_ERROR = -1, PARSE_INCOMPLETE = 1 };
 
+// parse_once: one complete parse of the text (CPython's _PyPegen_run_parser):
+// tokenize, first pass; on failure either "incomplete" (REPL) or the
+// second pass and the error. The tokens and the name table are freed here;
+// the tree and its objects stay in the arena.
 static int parse_once(SpArena *arena, const char *src, size_t len, SpObject *filename, int mode,
                       int flags, int allow_incomplete, int prompt, SpAstMod **out) {
     Parser parser;
@@ -626,7 +630,7 @@ static int parse_once(SpArena *arena, const char *src, size_t len, SpObject *fil
         int last = p->fill > 0 ? p->fill - 1 : 0;
         p->pass1_fill = p->fill;
         if (!p->error) {
-            p->invalid = 1;
+            p->invalid = p->pass2 = 1;
             sp_p_run_start_rule(p);
         }
         set_syntax_error(p, last);
@@ -722,7 +726,7 @@ SpExpr *sp_p_fstring_expr(Parser *p, const char *expr, size_t len, int lineno, i
     if (mod == NULL) {
         int last = sub.fill > 0 ? sub.fill - 1 : 0;
         if (!sub.error) {
-            sub.invalid = 1;
+            sub.invalid = sub.pass2 = 1;
             sp_p_run_start_rule(&sub);
         }
         set_syntax_error(&sub, last);

@@ -35,17 +35,25 @@
 // flag is not given). Without the flag, SINGLE mode parses the text as
 // compile(src, filename, 'single') does.
 //
-// Not supported (SyntaxError "... not supported yet" at the statement):
-// match statements, async def/for/with, except*, complex literals, \N{...}
-// escapes for unknown names.
+// Not supported: match statements ("match statements are not supported
+// yet"), async def/for/with and async comprehensions ("async is not
+// supported yet"), except* ("except* is not supported yet"), complex
+// literals ("complex literals are not supported yet"); \N{...} knows the
+// names of a subset of Unicode (unicode_names.c); source encodings other
+// than UTF-8 and Latin-1; NFKC normalisation of non-ASCII identifiers.
+// `await` expressions are parsed (the compiler decides).
 SP_FUNC SP_MAY_RAISE SpAstMod *sp_parse(SpArena *arena, const char *src, ssize_t len,
                                         SpObject *filename, int mode, int flags,
                                         int *incomplete);
 
-// Extra sp_parse flag (beside SP_CF_*): the source comes from a file run as
-// a script. CPython 3.11 then reports parser errors with byte offsets (not
-// characters) for files without a coding declaration; main.c may pass it
-// through sp_compile's flags.
+// Extra sp_parse flag (beside SP_CF_*; sp_compile passes flags through):
+// the source is a file run as a script (or imported), as
+// CPython's file tokenizer sees it: errors give byte offsets (CPython 3.11
+// does not convert them for files without a coding declaration), errors
+// at the end of the file have offset 0 (no caret), undecodable bytes are
+// "Non-UTF-8 code starting with ..." and NUL bytes "source code cannot
+// contain null bytes". Without it the source is treated as compile()'s
+// text. main.c should pass it for the script file.
 #define SP_PARSE_FILE_INPUT 0x100
 // Extra sp_parse flag: the text was a str already (compile(), exec() and
 // eval() of a str): a "# coding: ..." declaration is not applied, as

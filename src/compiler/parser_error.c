@@ -4,6 +4,7 @@
 // line. Also the helpers of the invalid_* diagnostics that describe targets.
 // Counterpart: CPython 3.11 Parser/pegen_errors.c, Parser/pegen.h (RAISE_*),
 // Parser/action_helpers.c (_PyPegen_get_expr_name, _PyPegen_get_invalid_target).
+#define SP_COMPILER_INTERNAL
 #include "compiler/parser_internal.h"
 
 #include <stdarg.h>

@@ -1,8 +1,12 @@
 // smallpy: the expression grammar: operators by precedence, atoms and
-// displays, comprehensions, calls and subscripts, lambda and def parameters,
-// assignment targets. Node spans follow CPython's EXTRA: from the first token
-// of the rule to the last token consumed. Counterpart: the expression rules
-// of CPython 3.11 Grammar/python.gram.
+// displays, comprehensions, calls and subscripts, lambda, and the second
+// pass's expression diagnostics (invalid_expression, invalid_named_expression,
+// invalid_comprehension, ...). Node spans follow CPython's EXTRA: from the
+// first token of the rule to the last token consumed. Where a PEG rule would
+// fall back to a shorter alternative (`a +` is `a` followed by a stray '+'),
+// so do these functions. Counterpart: the expression rules of CPython 3.11
+// Grammar/python.gram.
+#define SP_COMPILER_INTERNAL
 #include "compiler/parser_internal.h"
 
 #include <string.h>
@@ -20,9 +24,7 @@
 #define MAX_EXPR_DEPTH 4000
 
 static SpExpr *atom(Parser *p);
-
 static SpExpr *lambdef(Parser *p);
-
 
 int sp_p_enter(Parser *p) {
     if (++p->depth > MAX_EXPR_DEPTH) {
@@ -79,6 +81,9 @@ static int starts_at(Parser *p, const SpExpr *e, int i) {
 // Second-pass memo. The diagnostics of the second pass re-parse the same
 // expression several times (each level of parentheses would double the
 // work); results are cached by start token, as CPython's memo rules are.
+// As in CPython, the cache is shared by the parses with and without the
+// diagnostics (expression_without_invalid): a disjunction first parsed
+// without them is not searched again for errors.
 
 typedef struct Memo {
     SpExpr *node;
@@ -115,7 +120,7 @@ static struct SpParserMemo *memo_tables(Parser *p) {
 // memo_get(p, kind, &e): 1 with *e (possibly NULL = failed) and the position
 // restored if this rule was already parsed here in this pass.
 static int memo_get(Parser *p, int kind, SpExpr **e) {
-    if (!p->invalid) {
+    if (!p->pass2) {
         return 0;
     }
     struct SpParserMemo *m = memo_tables(p);
@@ -132,7 +137,7 @@ static int memo_get(Parser *p, int kind, SpExpr **e) {
 }
 
 static void memo_put(Parser *p, int kind, int start, SpExpr *e) {
-    if (!p->invalid || p->error) {
+    if (!p->pass2 || p->error) {
         return;
     }
     struct SpParserMemo *m = memo_tables(p);
@@ -506,7 +511,15 @@ SpExpr *sp_p_expression_no_invalid(Parser *p) {
     return e;
 }
 
-// invalid_expression and invalid_legacy_expression (second pass).
+// invalid_expression and invalid_legacy_expression (second pass), tried
+// before every expression as in CPython:
+//  - two expressions in a row inside brackets: "Perhaps you forgot a comma?"
+//    (not after a name followed by a string, `f"..."` style prefixes, nor
+//    after soft keywords; at the top level `a b` is just "invalid syntax");
+//  - `a if b` without else: "expected 'else' after 'if' expression";
+//  - `print x` / `exec x`: "Missing parentheses in call to 'print'. ...".
+// The second expression is parsed without the diagnostics, so the comma
+// check does not look into it.
 static void invalid_expression(Parser *p) {
     int start = p->pos;
     SpToken *t = cur_tok(p);
@@ -545,7 +558,8 @@ static void invalid_expression(Parser *p) {
             p->pos++;
             SpExpr *b = sp_p_star_expressions(p);
             if (b != NULL && is_legacy_name(name)) {
-                sp_p_raise_range(p, name, b, "Missing parentheses in call to '%U'. Did you mean %U(...)?",
+                sp_p_raise_range(p, name, b,
+                                 "Missing parentheses in call to '%U'. Did you mean %U(...)?",
                                  name->v.Name.id, name->v.Name.id);
                 return;
             }
@@ -582,7 +596,9 @@ SpExpr *sp_p_expression(Parser *p) {
 
 // lookahead_display(p): does a list, tuple or genexp display (or True,
 // None, False) start here? (The !(list|tuple|genexp|...) of
-// invalid_named_expression.)
+// invalid_named_expression: `[a, b] = 1` inside a condition is a valid
+// target, reported elsewhere.) A parenthesised expression that is not a
+// tuple does not count: its node starts after the '('.
 static int lookahead_display(Parser *p) {
     SpToken *t = cur_tok(p);
     if (t->type == SP_TOK_NAME) {
@@ -638,7 +654,8 @@ static void invalid_named_expression(Parser *p) {
         if (a != NULL && sp_p_accept(p, SP_TOK_EQUAL)) {
             SpExpr *b = sp_p_bitwise_or(p);
             if (b != NULL && cur_type(p) != SP_TOK_EQUAL && cur_type(p) != SP_TOK_COLONEQUAL) {
-                sp_p_raise_expr(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                sp_p_raise_expr(p, a,
+                                "cannot assign to %s here. Maybe you meant '==' instead of '='?",
                                 sp_p_expr_name(a));
                 return;
             }
@@ -852,7 +869,8 @@ static int display_rest(Parser *p, Vec *v, int close, int open_tok) {
         SpComprehensionSeq gens;
         SpExpr *a = v->items[0], *b = v->items[v->n - 1];
         if (sp_p_for_if_clauses(p, &gens) == 0) {
-            sp_p_raise_range(p, a, b, "did you forget parentheses around the comprehension target?");
+            sp_p_raise_range(p, a, b,
+                             "did you forget parentheses around the comprehension target?");
         }
         return -1;
     }
@@ -1070,7 +1088,8 @@ static SpExpr *brace_atom(Parser *p) {
                 return NULL;
             }
             if (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
-                return comprehension(p, SP_EXPR_DICT_COMP, start, first, first_value, SP_TOK_RBRACE);
+                return comprehension(p, SP_EXPR_DICT_COMP, start, first, first_value,
+                                     SP_TOK_RBRACE);
             }
         } else if (at_kw(p, SP_KW_FOR) || at_kw(p, SP_KW_ASYNC)) {
             if (first->kind == SP_EXPR_STARRED) {
@@ -1097,6 +1116,23 @@ static SpExpr *brace_atom(Parser *p) {
             if (sp_p_accept(p, SP_TOK_DOUBLESTAR)) {
                 val = sp_p_bitwise_or(p);
             } else {
+                if (p->invalid) {
+                    // CPython reports a key after the first pair that is not
+                    // followed by ':' as such, before looking into the key
+                    // ("{1: 2, 'b' 2}" is "':' expected after dictionary key").
+                    int key_pos = p->pos, pass2 = p->pass2;
+                    p->pass2 = 0;  // a look-ahead: keep it out of the memo
+                    k = sp_p_expression_no_invalid(p);
+                    p->pass2 = pass2;
+                    if (k != NULL && cur_type(p) != SP_TOK_COLON) {
+                        invalid_kvpair(p, k);
+                        goto fail;
+                    }
+                    if (p->error) {
+                        goto fail;
+                    }
+                    p->pos = key_pos;
+                }
                 k = sp_p_expression(p);
                 if (k == NULL) {
                     goto fail;

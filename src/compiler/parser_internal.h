@@ -13,6 +13,10 @@
 #ifndef SP_COMPILER_PARSER_INTERNAL_H
 #define SP_COMPILER_PARSER_INTERNAL_H
 
+#ifndef SP_COMPILER_INTERNAL
+#error "compiler/parser_internal.h is private to src/compiler"
+#endif
+
 #include "compiler/ast.h"
 #include "compiler/parser.h"
 #include "compiler/tokenizer.h"
@@ -47,6 +51,7 @@ typedef struct Parser {
     int flags;         // SP_CF_* and SP_PARSE_*
     int prompt;        // REPL input (SP_TOKMODE_PROMPT)
     int invalid;       // second pass: run the invalid_* diagnostics
+    int pass2;         // in the second pass (invalid may be off for a while)
     int error;         // an exception is set: unwind
     int tok_error_raised;  // the exception is the tokenizer's
     int text_no_newline;   // the next error's text leaves out the newline
@@ -70,7 +75,11 @@ typedef struct Parser {
 
 // tok_at(p, i): the token at index i (clamped to the last one), marking it
 // as looked at. Looking at the TOK_ERROR sentinel raises the tokenizer error.
-SpToken *sp_p_tok_at(Parser *p, int i);
+SpToken *sp_p_tok_at_slow(Parser *p, int i);
+static inline SpToken *sp_p_tok_at(Parser *p, int i) {
+    // Tokens already looked at need no checks.
+    return i < p->fill ? &p->tokens[i] : sp_p_tok_at_slow(p, i);
+}
 static inline SpToken *cur_tok(Parser *p) { return sp_p_tok_at(p, p->pos); }
 static inline int cur_type(Parser *p) { return cur_tok(p)->type; }
 static inline int peek_type(Parser *p, int k) { return sp_p_tok_at(p, p->pos + k)->type; }
@@ -101,8 +110,6 @@ void *sp_p_alloc(Parser *p, size_t size);
 // A node spanning from token index `start` to the last consumed token.
 SpExpr *sp_p_expr(Parser *p, SpExprKind kind, int start);
 SpStmt *sp_p_stmt(Parser *p, SpStmtKind kind, int start);
-// A node spanning from node a's start to node b's end.
-SpExpr *sp_p_expr_span(Parser *p, SpExprKind kind, const SpExpr *a, const SpExpr *b);
 // The interned identifier for a NAME token (owned by the arena).
 SpObject *sp_p_name_of(Parser *p, const SpToken *t);
 SpObject *sp_p_intern(Parser *p, const char *s, size_t len);

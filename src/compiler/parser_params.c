@@ -2,6 +2,7 @@
 // assignment targets, with their second-pass diagnostics. Counterpart: the
 // params, arguments/args/kwargs and star_targets rules of CPython 3.11
 // Grammar/python.gram and Parser/action_helpers.c (_PyPegen_make_arguments).
+#define SP_COMPILER_INTERNAL
 #include "compiler/parser_internal.h"
 
 #include <string.h>
@@ -145,7 +146,8 @@ static void invalid_kwarg(Parser *p, int start) {
         SpToken *eq = sp_p_tok_at(p, start + 1);
         p->pos += 2;
         SpComprehensionSeq gens;
-        if (sp_p_expression(p) != NULL && at_kw(p, SP_KW_FOR) && sp_p_for_if_clauses(p, &gens) == 0) {
+        if (sp_p_expression(p) != NULL && at_kw(p, SP_KW_FOR) &&
+            sp_p_for_if_clauses(p, &gens) == 0) {
             sp_p_raise_tok_range(p, t, eq,
                                  "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         }

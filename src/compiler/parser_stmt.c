@@ -2,6 +2,7 @@
 // eval, and the f-string expression rule), with the second pass's
 // diagnostics for statements. Counterpart: the statement rules of CPython
 // 3.11 Grammar/python.gram.
+#define SP_COMPILER_INTERNAL
 #include "compiler/parser_internal.h"
 
 #include <string.h>
@@ -23,6 +24,12 @@ static int simple_stmts(Parser *p, Vec *out);
 // block: NEWLINE INDENT statements DEDENT | simple_stmts. `kw` is the
 // keyword token that opened the compound statement and `what` its name in
 // "expected an indented block after 'if' statement on line 3".
+//
+// CPython finds that error with an invalid_<stmt> rule per statement
+// (`'if' named_expression ':' NEWLINE !INDENT`), tried in the second pass
+// before the statement itself; the header has been parsed by the time we
+// get here, so one check covers them all. RAISE_INDENTATION_ERROR reports at
+// the furthest token: the one after the NEWLINE that is not an INDENT.
 int sp_p_block(Parser *p, SpStmtSeq *out, const SpToken *kw, const char *what) {
     Vec v;
     sp_vec_init(&v);
@@ -43,6 +50,8 @@ int sp_p_block(Parser *p, SpStmtSeq *out, const SpToken *kw, const char *what) {
             goto fail;
         }
         p->pos += 2;
+        // statements: statement+, up to the DEDENT closing the block. A
+        // statement that fails ends the block; its failure is the caller's.
         while (cur_type(p) != SP_TOK_DEDENT) {
             if (p->error || cur_type(p) == SP_TOK_ENDMARKER || statement(p, &v) < 0) {
                 goto fail;
@@ -64,7 +73,9 @@ fail:
 static SpStmt *function_def(Parser *p, SpExprSeq *decorators, int start);
 static SpStmt *class_def(Parser *p, SpExprSeq *decorators, int start);
 
-// decorators: ('@' named_expression NEWLINE)+ then a def or class.
+// decorators: ('@' named_expression NEWLINE)+ then a def or class. The
+// decorated node keeps the position of its `def` / `class` line, as in
+// CPython (_PyPegen_function_def_decorators).
 static SpStmt *decorated(Parser *p) {
     Vec v;
     sp_vec_init(&v);
@@ -113,6 +124,8 @@ static SpStmt *function_def(Parser *p, SpExprSeq *decorators, int start) {
     if (args == NULL || !sp_p_accept(p, SP_TOK_RPAR)) {
         return NULL;
     }
+    // ['->' expression] is optional: when the expression is missing the
+    // group backtracks and the forced ':' reports "expected ':'" at '->'.
     SpExpr *returns = NULL;
     if (cur_type(p) == SP_TOK_RARROW) {
         int save = p->pos++;
@@ -489,7 +502,8 @@ static SpExceptHandler *except_block(Parser *p) {
         }
     }
     if (!sp_p_accept(p, SP_TOK_COLON)) {
-        if (p->invalid && !p->error && type != NULL && cur_type(p) == SP_TOK_COMMA && name == NULL) {
+        if (p->invalid && !p->error && type != NULL && cur_type(p) == SP_TOK_COMMA &&
+            name == NULL) {
             // invalid_except_stmt: 'except' expression ',' expressions ['as' NAME] ':'
             int save = p->pos++;
             SpExpr *rest = sp_p_expressions(p);
@@ -583,17 +597,17 @@ static SpStmt *try_stmt(Parser *p) {
 
 // match_stmt: CPython's "match" soft keyword. We do not support pattern
 // matching, but must tell `match x:` (a statement) from `match = 3` or
-// `match(x)` (a name): parse "match" subject_expr ':' NEWLINE tentatively.
+// `match(x)` (a name): parse "match" subject_expr ':' NEWLINE tentatively,
+// as CPython tries match_stmt before the simple statements (in the second
+// pass with its diagnostics, so `match (a b)` reports the missing comma).
 static int is_match_stmt(Parser *p) {
     SpToken *t = cur_tok(p);
     if (t->type != SP_TOK_NAME || t->kw || t->end - t->start != 5 ||
         memcmp(t->start, "match", 5) != 0) {
         return 0;
     }
-    int save = p->pos, save_fill = p->fill;
+    int save = p->pos;
     p->pos++;
-    int invalid = p->invalid;
-    p->invalid = 0;
     SpExpr *subject = sp_p_star_named_expression(p);
     int result = 0;
     if (subject != NULL && cur_type(p) == SP_TOK_COMMA) {
@@ -608,11 +622,11 @@ static int is_match_stmt(Parser *p) {
     if (subject != NULL && cur_type(p) == SP_TOK_COLON && peek_type(p, 1) == SP_TOK_NEWLINE) {
         result = 1;
     }
-    p->invalid = invalid;
-    p->pos = save;
-    if (!result && !p->error) {
-        p->fill = save_fill;
+    if (subject != NULL && p->invalid && !p->error && cur_type(p) == SP_TOK_NEWLINE) {
+        // invalid_match_stmt: "match" subject_expr NEWLINE
+        sp_p_raise(p, SP_EXC_SYNTAX, "expected ':'");
     }
+    p->pos = save;
     return result;
 }
 
@@ -631,6 +645,8 @@ static SpStmt *compound_stmt(Parser *p) {
 }
 
 // statement: compound_stmt | simple_stmts. Appends to out; 0 or -1.
+// Compound statements are told by their first keyword; `match` is a soft
+// keyword, recognised only when a whole `match subject:` header follows.
 static int statement(Parser *p, Vec *out) {
     if (++p->depth > MAX_DEPTH) {
         sp_p_raise(p, SP_EXC_SYNTAX, "too many nested blocks");
@@ -664,6 +680,8 @@ static int statement(Parser *p, Vec *out) {
         }
     } else if (t->type == SP_TOK_NAME && is_match_stmt(p)) {
         sp_p_raise_tok(p, t, "match statements are not supported yet");
+        goto done;
+    } else if (p->error) {
         goto done;
     } else {
         r = simple_stmts(p, out);
@@ -991,6 +1009,13 @@ static void invalid_assignment(Parser *p, int start);
 // recognised after the fact: the first expression is parsed as an ordinary
 // expression and turned into a target when '=', ':' or an augmented
 // operator follows.
+//
+// CPython's grammar parses targets with their own rules (star_targets,
+// single_target, ...) before trying an expression; every valid target is
+// also a valid expression, so parsing the expression first accepts the same
+// programs and builds the same nodes once the context is set to Store. What
+// is not a target fails here, and the second pass then runs the
+// invalid_assignment checks for the message ("cannot assign to literal").
 static SpStmt *assignment_or_expr(Parser *p, int start) {
     SpExpr *first = annotated_rhs(p);
     if (first == NULL) {
@@ -1183,6 +1208,13 @@ static SpStmt *simple_stmt(Parser *p) {
 // ---------------------------------------------------------------------------
 // invalid_assignment (second pass only): the statement at `start` failed to
 // parse as an assignment or expression; look for CPython's diagnostics.
+//
+// CPython tries these alternatives in order, each from the statement's
+// start; the first that matches raises. Note the second one: it parses a
+// star_named_expression, whose invalid_named_expression check is what
+// turns `f() = 1` into "cannot assign to function call here. Maybe you meant
+// '==' instead of '='?" while `f() = 1 = 2` falls through to the plainer
+// "cannot assign to function call" of the fourth.
 
 static int is_list_or_tuple_target(SpExpr *e) {
     return e->kind == SP_EXPR_LIST || e->kind == SP_EXPR_TUPLE;
@@ -1258,7 +1290,6 @@ static void invalid_assignment(Parser *p, int start) {
     // (star_targets '=')* a=star_expressions '=' and the yield variant.
     p->pos = start;
     for (;;) {
-        int here = p->pos;
         SpExpr *e = annotated_rhs(p);
         if (p->error) {
             return;
@@ -1274,7 +1305,6 @@ static void invalid_assignment(Parser *p, int start) {
             sp_p_raise_invalid_target(p, TARGETS_STAR, e);
             return;
         }
-        (void)here;
         p->pos++;
     }
     // star_expressions augassign (yield_expr | star_expressions)

@@ -3,6 +3,7 @@
 // replacement fields are parsed here, each expression by a nested parser).
 // Counterpart: CPython 3.11 Parser/string_parser.c, Parser/pegen.c
 // (parsenumber), Objects/unicodeobject.c (unicode-escape decoding).
+#define SP_COMPILER_INTERNAL
 #include "compiler/parser_internal.h"
 
 #include <errno.h>
@@ -215,7 +216,8 @@ static int decode_str(Parser *p, SpStrWriter *w, const char *s, size_t len, int 
         }
         case 'N': {
             const char *name = s + 1;
-            const char *close = s < end && *s == '{' ? memchr(name, '}', (size_t)(end - name)) : NULL;
+            const char *close =
+                s < end && *s == '{' ? memchr(name, '}', (size_t)(end - name)) : NULL;
             if (close == NULL || close == name) {
                 // Without '{' the error covers "\\N"; with an unclosed or
                 // empty name, everything up to the end (or the '}').
@@ -417,6 +419,13 @@ static int fstring_concat(Parser *p, FState *st, const char **str, const char *e
 
 // find_expr(p, &s, end, raw, lvl, t, outer, kind_u, &expr_text, &node):
 // the replacement field starting at the '{' at *s.
+//
+// As CPython 3.11, the expression's extent is found by scanning: brackets
+// are counted and quoted strings skipped; the first '!', ':', '=' or '}' at
+// depth 0 that is not part of "!=", "==", "<=", ">=" ends it. Backslashes
+// and '#' are not allowed in the expression. The text is then parsed by a
+// nested parser (sp_p_fstring_expr); `=` adds the expression text to the
+// literal and makes !r the default conversion.
 static int find_expr(Parser *p, const char **str, const char *end, int raw, int recurse_lvl,
                      const SpToken *t, Span outer, int kind_u, SpStrWriter *expr_text,
                      int *has_text, SpExpr **out) {
@@ -613,7 +622,8 @@ static int find_expr(Parser *p, const char **str, const char *end, int raw, int 
         }
         format_spec = sp_ast_new_expr(p->arena, SP_EXPR_JOINED_STR, t->lineno, t->col_offset,
                                       t->end_lineno, t->end_col_offset);
-        if (format_spec == NULL || VEC_FINISH(p, &spec.values, format_spec->v.JoinedStr.values) < 0) {
+        if (format_spec == NULL ||
+            VEC_FINISH(p, &spec.values, format_spec->v.JoinedStr.values) < 0) {
             p->error = 1;
             return -1;
         }
@@ -743,6 +753,9 @@ static int fstring_concat(Parser *p, FState *st, const char **str, const char *e
 // ===========================================================================
 // strings: STRING+
 
+// Adjacent literals are concatenated at parse time: str with str (any of
+// them f-strings) or bytes with bytes. Constants and JoinedStr span from
+// the first literal to the last; the kind 'u' comes from the first one.
 SpExpr *sp_p_strings(Parser *p) {
     int first = p->pos;
     while (cur_type(p) == SP_TOK_STRING) {

@@ -2,13 +2,19 @@
 // UTF-8 buffer; tokens point into the buffer; nothing is allocated. String
 // literals (f-strings included, as in 3.11) are single STRING tokens whose
 // contents the parser decodes. Counterpart: CPython 3.11 Parser/tokenizer.c.
+#define SP_COMPILER_INTERNAL
 #include "compiler/tokenizer.h"
+
+#include "core/object.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #define EOF_ (-1)
+
+static int keyword_slot_ready;  // keyword_slot[] below is filled
+static void keyword_init(void);
 #define TABSIZE 8
 #define ALTTABSIZE 1
 
@@ -147,6 +153,9 @@ static int soft_error(SpTokenizer *tok, SpTokErrKind kind) {
 // Set-up.
 
 void sp_tokenizer_init(SpTokenizer *tok, const char *src, size_t len, int mode) {
+    if (!keyword_slot_ready) {
+        keyword_init();
+    }
     memset(tok, 0, sizeof *tok);
     tok->buf = src;
     tok->end = src + len;
@@ -468,7 +477,6 @@ static int check_identifier(SpTokenizer *tok, const char *start) {
         int ok = c < 128 ? (first ? is_id_start((int)c) : is_id_char((int)c))
                          : sp_tokenizer_is_xid(c, first);
         if (!ok) {
-            (void)cstart;
             tok->cur = p;
             if (is_printable(c)) {
                 char buf[8];
@@ -485,23 +493,41 @@ static int check_identifier(SpTokenizer *tok, const char *start) {
     return 0;
 }
 
-// Keyword lookup: names are short, so compare against the few keywords that
-// share the first letter.
-static int keyword_id(const char *s, size_t n) {
-    static const struct { const char *text; int id; } kws[] = {
-#define SP_KW_ROW_(name, text) {text, SP_KW_##name},
-        SP_KEYWORDS(SP_KW_ROW_)
+// Keyword lookup: a hash of (first letter, last letter, length), without
+// collisions among the 35 keywords, picks the one candidate to compare.
+static const struct {
+    const char *text;
+    uint8_t len, id;
+} keywords[] = {
+#define SP_KW_ROW_(name, text) {text, sizeof(text) - 1, SP_KW_##name},
+    SP_KEYWORDS(SP_KW_ROW_)
 #undef SP_KW_ROW_
-    };
+};
+
+#define KW_HASH(first, last, n) \
+    (((unsigned)(first) + (unsigned)(last) + (unsigned)(n) * 19u) & 127u)
+static uint8_t keyword_slot[128];  // 1 + index into keywords[], 0: none
+
+static void keyword_init(void) {
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        const char *t = keywords[i].text;
+        unsigned h = KW_HASH((unsigned char)t[0], (unsigned char)t[keywords[i].len - 1],
+                             keywords[i].len);
+        SP_ASSERT(keyword_slot[h] == 0, "keyword hash collision");
+        keyword_slot[h] = (uint8_t)(i + 1);
+    }
+    keyword_slot_ready = 1;
+}
+
+static int keyword_id(const char *s, size_t n) {
     if (n < 2 || n > 8) {
         return 0;
     }
-    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
-        if (kws[i].text[0] == s[0] && strlen(kws[i].text) == n && memcmp(kws[i].text, s, n) == 0) {
-            return kws[i].id;
-        }
+    unsigned k = keyword_slot[KW_HASH((unsigned char)s[0], (unsigned char)s[n - 1], n)];
+    if (k == 0 || keywords[k - 1].len != n || memcmp(keywords[k - 1].text, s, n) != 0) {
+        return 0;
     }
-    return 0;
+    return keywords[k - 1].id;
 }
 
 // ---------------------------------------------------------------------------
@@ -604,7 +630,10 @@ static int finish(SpTokenizer *tok, SpToken *t, int type, const char *start, con
 
 // string(tok, t, start, quote): the body of a string literal whose prefix
 // (if any) and opening quote have been read; start is the token's first
-// character.
+// character. Only the end is found here: a backslash skips the next
+// character, so `'\''` and `'\\'` end where they should; escapes are
+// decoded by the parser (parser_string.c), and f-strings are one token, as
+// in CPython 3.11.
 static int string(SpTokenizer *tok, SpToken *t, const char *start, int quote) {
     int first_lineno = tok->lineno;
     const char *first_line_start = tok->line_start;
@@ -656,6 +685,11 @@ static int string(SpTokenizer *tok, SpToken *t, const char *start, int quote) {
 // indentation(tok): at the start of a line, measure its indentation and queue
 // INDENT/DEDENT tokens. Returns 1 for a blank or comment-only line (ignored),
 // 0 otherwise, -1 on error.
+//
+// Tabs: `col` advances tabs to the next multiple of 8, `altcol` counts them
+// as one column. Indentation must compare the same way under both
+// readings, else the indentation depends on the tab size: TabError
+// "inconsistent use of tabs and spaces in indentation".
 static int indentation(SpTokenizer *tok) {
     int col = 0, altcol = 0, cont_line_col = 0, c;
     tok->atbol = 0;
@@ -733,6 +767,10 @@ static int indentation(SpTokenizer *tok) {
     return 0;
 }
 
+// sp_tokenizer_get: one token. The order of the tests is CPython's
+// tok_get(): indentation at the start of a line, pending INDENT/DEDENTs,
+// blanks, comments, end of input, names (and string prefixes), newlines,
+// numbers (and '.' / '...'), strings, line continuations, operators.
 int sp_tokenizer_get(SpTokenizer *tok, SpToken *t) {
     int c;
     const char *start;
@@ -772,9 +810,9 @@ again:
     start = tok->cur - 1;
 
     if (c == '#') {
-        while (c != EOF_ && c != '\n') {
-            c = nextc(tok);
-        }
+        const char *nl = memchr(tok->cur, '\n', (size_t)(tok->end - tok->cur));
+        tok->cur = nl ? nl : tok->end;
+        c = nextc(tok);
     }
 
     if (c == EOF_) {
@@ -796,7 +834,9 @@ again:
     }
 
     if (is_id_start(c)) {
-        // String prefixes: b, r, u, f in the combinations CPython accepts.
+        // String prefixes, in any case: u alone, or b / f each alone or with
+        // r in either order. A quote right after such a prefix starts a
+        // string; anything else makes the letters part of a name.
         int saw_b = 0, saw_r = 0, saw_u = 0, saw_f = 0, nonascii = 0;
         for (;;) {
             if (!(saw_b || saw_u || saw_f) && (c == 'b' || c == 'B')) {
@@ -815,11 +855,13 @@ again:
                 return string(tok, t, start, c);
             }
         }
-        while (is_id_char(c)) {
-            nonascii |= c >= 128;
-            c = nextc(tok);
-        }
+        // The rest of the name, straight from the buffer (names never span
+        // lines, so the line bookkeeping of nextc() is not needed).
         backup(tok, c);
+        while (tok->cur < tok->end && is_id_char((unsigned char)*tok->cur)) {
+            nonascii |= (unsigned char)*tok->cur >= 128;
+            tok->cur++;
+        }
         if (nonascii && check_identifier(tok, start) < 0) {
             return -1;
         }
@@ -833,8 +875,9 @@ again:
         if (tok->level > 0) {
             goto nextline;
         }
-        // The NEWLINE token is zero-width, at the '\n'.
-        return finish(tok, t, SP_TOK_NEWLINE, start, start);
+        // The NEWLINE token ends at the '\n' (zero width) and starts there
+        // too, or at the '#' of a comment before it (as CPython's).
+        return finish(tok, t, SP_TOK_NEWLINE, start, tok->cur - 1);
     }
 
     if (c == '.') {
@@ -900,6 +943,9 @@ again:
         backup(tok, c2);
     }
 
+    // Brackets: the stack of open ones gives "unmatched ')'", "closing
+    // parenthesis ... does not match" and, at the end, "'(' was never closed"
+    // (with the line and column of the opening one).
     switch (c) {
     case '(':
     case '[':

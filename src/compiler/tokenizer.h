@@ -5,6 +5,10 @@
 #ifndef SP_COMPILER_TOKENIZER_H
 #define SP_COMPILER_TOKENIZER_H
 
+#ifndef SP_COMPILER_INTERNAL
+#error "compiler/tokenizer.h is private to src/compiler"
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -69,8 +69,9 @@ static SpObject *binary_op1(SpObject *v, SpObject *w, size_t off) {
 }
 
 static SpObject *binop_type_error(SpObject *v, SpObject *w, const char *op) {
-    return sp_err_format(&SpExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
-                         op, sp_object_type_name(v), sp_object_type_name(w));
+    return sp_err_format(&SpExc_TypeError,
+                         "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'", op,
+                         sp_object_type_name(v), sp_object_type_name(w));
 }
 
 static SpObject *binary_op(SpObject *v, SpObject *w, size_t off, const char *op) {
@@ -169,7 +170,8 @@ static SpObject *ternary_op(SpObject *v, SpObject *w, SpObject *z, size_t off,
 // (they give an empty result).
 static SpObject *sequence_repeat(SpSizeArgFunc repeat, SpObject *seq, SpObject *n) {
     if (!sp_index_check(n)) {
-        return sp_err_format(&SpExc_TypeError, "can't multiply sequence by non-int of type '%.200s'",
+        return sp_err_format(&SpExc_TypeError,
+                             "can't multiply sequence by non-int of type '%.200s'",
                              sp_object_type_name(n));
     }
     ssize_t count = sp_number_as_ssize(n, &SpExc_OverflowError);
@@ -439,7 +441,8 @@ static SpObject *index_of(SpObject *o) {
     }
     SpNumberMethods *nb = SP_TYPE(o)->tp_as_number;
     if (nb == NULL || nb->nb_index == NULL) {
-        return sp_err_format(&SpExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+        return sp_err_format(&SpExc_TypeError,
+                             "'%.200s' object cannot be interpreted as an integer",
                              sp_object_type_name(o));
     }
     SpObject *r = nb->nb_index(o);

@@ -12,6 +12,9 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 
+// The two instances, laid out as ints (False is a zero: ob_size 0 with one
+// zero digit), so every int operation reads them without a special case.
+// Their reference counts start at 1, the reference of this definition.
 SpIntObject sp_false_struct = {SP_VAR_HEAD_INIT(&SpBool_Type, 0), {0}};
 SpIntObject sp_true_struct = {SP_VAR_HEAD_INIT(&SpBool_Type, 1), {1}};
 
@@ -28,6 +31,8 @@ static SpObject *bool_repr(SpObject *self) {
     return sp_newref(names[t]);
 }
 
+// bool(x=False, /): the truth of x by the object protocol (__bool__, then
+// __len__); never a new object.
 static SpObject *bool_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     if (kwargs != NULL && SP_DICT_SIZE(kwargs) != 0) {
         sp_err_set_string(&SpExc_TypeError, "bool() takes no keyword arguments");
@@ -45,6 +50,7 @@ static SpObject *bool_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) 
     return r < 0 ? NULL : sp_bool_from_long(r);
 }
 
+// bool(x) called directly, without building an argument tuple.
 static SpObject *bool_vectorcall(SpObject *type, SpObject *const *args, size_t nargsf,
                                  SpObject *kwnames) {
     ssize_t nargs = SP_VECTORCALL_NARGS(nargsf);
@@ -63,6 +69,7 @@ static SpObject *bool_vectorcall(SpObject *type, SpObject *const *args, size_t n
     return r < 0 ? NULL : sp_bool_from_long(r);
 }
 
+// & | ^ stay in bool only when both operands are bools (True & 1 is 1).
 SpObject *sp_bool_and(SpObject *a, SpObject *b) {
     if (!SP_BOOL_CHECK(a) || !SP_BOOL_CHECK(b)) {
         return sp_int_and(a, b);

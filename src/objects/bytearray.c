@@ -23,6 +23,8 @@ _Static_assert(sizeof(SpByteArrayObject) == 56, "bytearray header is 56 bytes");
 
 #define BA(o) ((SpByteArrayObject *)(o))
 
+char sp_buf_no_data[1];
+
 // =============================================================================
 // Storage
 // =============================================================================
@@ -37,6 +39,9 @@ static int ba_resize(SpObject *o, ssize_t n) {
     if (n < 0) {
         sp_err_bad_internal_call("ba_resize: negative size");
         return -1;
+    }
+    if (n == SP_SIZE(o)) {
+        return 0;
     }
     if (b->ob_bytes != NULL && n + offset + 1 <= alloc) {
         if (n >= alloc / 2) {
@@ -212,7 +217,7 @@ static int ba_init(SpObject *self, SpObject *args, SpObject *kwargs) {
 static SpObject *ba_repr(SpObject *o) {
     static const char hex[] = "0123456789abcdef";
     ssize_t n = SP_SIZE(o);
-    const unsigned char *s = (const unsigned char *)SP_BYTEARRAY_DATA(o);
+    const unsigned char *s = (const unsigned char *)sp_buf_data(o);
     int squote = n && memchr(s, '\'', (size_t)n) != NULL;
     int dquote = n && memchr(s, '"', (size_t)n) != NULL;
     char quote = squote && !dquote ? '"' : '\'';
@@ -257,7 +262,7 @@ static SpObject *ba_item(SpObject *o, ssize_t i) {
         sp_err_set_string(&SpExc_IndexError, "bytearray index out of range");
         return NULL;
     }
-    return sp_int_from_long((unsigned char)SP_BYTEARRAY_DATA(o)[i]);
+    return sp_int_from_long((unsigned char)sp_buf_data(o)[i]);
 }
 
 static SpObject *ba_repeat(SpObject *o, ssize_t count) {
@@ -273,7 +278,7 @@ static SpObject *ba_repeat(SpObject *o, ssize_t count) {
         return NULL;
     }
     for (ssize_t i = 0; i < count; i++) {
-        memcpy(SP_BYTEARRAY_DATA(r) + i * n, SP_BYTEARRAY_DATA(o), (size_t)n);
+        memcpy(sp_buf_data(r) + i * n, sp_buf_data(o), (size_t)n);
     }
     return r;
 }
@@ -301,7 +306,7 @@ static SpObject *ba_inplace_concat(SpObject *o, SpObject *other) {
         return NULL;
     }
     if (m > 0) {
-        memcpy(SP_BYTEARRAY_DATA(o) + n, src, (size_t)m);
+        memcpy(sp_buf_data(o) + n, src, (size_t)m);
     }
     sp_mem_free(tmp);
     return sp_newref(o);
@@ -322,7 +327,7 @@ static SpObject *ba_inplace_repeat(SpObject *o, ssize_t count) {
     if (ba_resize(o, n * count) < 0) {
         return NULL;
     }
-    char *d = SP_BYTEARRAY_DATA(o);
+    char *d = sp_buf_data(o);
     for (ssize_t i = 1; i < count; i++) {
         memcpy(d + i * n, d, (size_t)n);
     }
@@ -350,38 +355,52 @@ static int byte_value(SpObject *v, unsigned char *out) {
 }
 
 // Delete n bytes at i (0 <= i, i + n <= size).
-static int ba_delete(SpObject *o, ssize_t i, ssize_t n) {
+static int ba_delete_ex(SpObject *o, ssize_t i, ssize_t n, int advance) {
     ssize_t size = SP_SIZE(o);
     if (n <= 0) {
         return 0;
     }
-    if (i == 0) {
-        // Deleting at the front only moves the start pointer, as CPython.
+    if (i == 0 && advance) {
+        // Deleting at the front only moves the start pointer, as CPython;
+        // ba_resize then applies its policy with that offset.
         BA(o)->ob_start += n;
-        SP_SET_SIZE(o, size - n);
-        BA(o)->ob_start[size - n] = '\0';
         return ba_resize(o, size - n);
     }
-    char *d = SP_BYTEARRAY_DATA(o);
+    char *d = sp_buf_data(o);
     memmove(d + i, d + i + n, (size_t)(size - i - n));
     return ba_resize(o, size - n);
 }
 
+// Slice deletion advances the start for a front delete; pop() and
+// remove() always move the tail, as in CPython (it shows in __alloc__).
+static int ba_delete(SpObject *o, ssize_t i, ssize_t n) { return ba_delete_ex(o, i, n, 1); }
+
 // Replace o[lo:hi] with n bytes of src.
 // src must not point into o's buffer: callers pass a copy (slice_source).
 static int ba_replace_range(SpObject *o, ssize_t lo, ssize_t hi, const char *src, ssize_t n) {
-    ssize_t size = SP_SIZE(o), old = hi - lo;
-    if (n < old) {
-        char *d = SP_BYTEARRAY_DATA(o);
-        memcpy(d + lo, src, (size_t)n);
-        return ba_delete(o, lo + n, old - n);
+    ssize_t size = SP_SIZE(o), growth = n - (hi - lo);
+    if (growth < 0) {
+        // Shrinking at the front advances the start instead of moving the
+        // tail, as CPython does (the difference shows in __alloc__).
+        if (lo == 0) {
+            BA(o)->ob_start -= growth;
+        } else {
+            char *d = sp_buf_data(o);
+            memmove(d + lo + n, d + hi, (size_t)(size - hi));
+        }
+        if (ba_resize(o, size + growth) < 0) {
+            return -1;
+        }
+    } else if (growth > 0) {
+        if (ba_resize(o, size + growth) < 0) {
+            return -1;
+        }
+        char *d = sp_buf_data(o);
+        memmove(d + lo + n, d + hi, (size_t)(size - hi));
     }
-    if (ba_resize(o, size + n - old) < 0) {
-        return -1;
+    if (n > 0) {
+        memcpy(sp_buf_data(o) + lo, src, (size_t)n);
     }
-    char *d = SP_BYTEARRAY_DATA(o);
-    memmove(d + hi + n - old, d + hi, (size_t)(size - hi));
-    memcpy(d + lo, src, (size_t)n);
     return 0;
 }
 
@@ -411,7 +430,7 @@ static int ba_ass_item(SpObject *o, ssize_t i, SpObject *v) {
     if (byte_value(v, &c) < 0) {
         return -1;
     }
-    SP_BYTEARRAY_DATA(o)[i] = (char)c;
+    sp_buf_data(o)[i] = (char)c;
     return 0;
 }
 
@@ -433,14 +452,14 @@ static SpObject *ba_subscript(SpObject *o, SpObject *key) {
         }
         ssize_t n = sp_slice_adjust_indices(SP_SIZE(o), &start, &stop, step);
         if (step == 1 || n <= 0) {
-            return sp_bytearray_from_data(SP_BYTEARRAY_DATA(o) + start, n > 0 ? n : 0);
+            return sp_bytearray_from_data(sp_buf_data(o) + start, n > 0 ? n : 0);
         }
         SpObject *r = sp_bytearray_from_data(NULL, n);
         if (r == NULL) {
             return NULL;
         }
         for (ssize_t i = 0, j = start; i < n; i++, j += step) {
-            SP_BYTEARRAY_DATA(r)[i] = SP_BYTEARRAY_DATA(o)[j];
+            sp_buf_data(r)[i] = sp_buf_data(o)[j];
         }
         return r;
     }
@@ -494,7 +513,7 @@ static int ba_ass_subscript(SpObject *o, SpObject *key, SpObject *v) {
             rc = -1;
         } else {
             for (ssize_t i = 0, j = start; i < n; i++, j += step) {
-                SP_BYTEARRAY_DATA(o)[j] = SP_BYTES_DATA(src)[i];
+                sp_buf_data(o)[j] = SP_BYTES_DATA(src)[i];
             }
         }
     } else if (n > 0) {
@@ -503,7 +522,7 @@ static int ba_ass_subscript(SpObject *o, SpObject *key, SpObject *v) {
             start += step * (n - 1);
             step = -step;
         }
-        char *d = SP_BYTEARRAY_DATA(o);
+        char *d = sp_buf_data(o);
         ssize_t size = SP_SIZE(o), w = start;
         for (ssize_t r = start; r < size; r++) {
             if (r >= start && (r - start) % step == 0 && (r - start) / step < n) {
@@ -552,7 +571,7 @@ static SpObject *baiter_next(SpObject *o) {
     }
     // The bytearray may shrink while iterated: check every time.
     if (it->index < SP_SIZE(s)) {
-        return sp_int_from_long((unsigned char)SP_BYTEARRAY_DATA(s)[it->index++]);
+        return sp_int_from_long((unsigned char)sp_buf_data(s)[it->index++]);
     }
     it->seq = NULL;
     SP_DECREF(s);
@@ -583,7 +602,7 @@ SpObject *sp_bytearray_append(SpObject *self, SpObject *arg) {
     if (ba_resize(self, n + 1) < 0) {
         return NULL;
     }
-    SP_BYTEARRAY_DATA(self)[n] = (char)c;
+    sp_buf_data(self)[n] = (char)c;
     SP_RETURN_NONE;
 }
 
@@ -614,7 +633,7 @@ SpObject *sp_bytearray_extend(SpObject *self, SpObject *arg) {
         SP_DECREF(src);
         return NULL;
     }
-    memcpy(SP_BYTEARRAY_DATA(self) + n, SP_BYTES_DATA(src), (size_t)m);
+    memcpy(sp_buf_data(self) + n, SP_BYTES_DATA(src), (size_t)m);
     SP_DECREF(src);
     SP_RETURN_NONE;
 }
@@ -648,7 +667,7 @@ SpObject *sp_bytearray_insert(SpObject *self, SpObject *const *args, ssize_t nar
     if (ba_resize(self, n + 1) < 0) {
         return NULL;
     }
-    char *d = SP_BYTEARRAY_DATA(self);
+    char *d = sp_buf_data(self);
     memmove(d + i + 1, d + i, (size_t)(n - i));
     d[i] = (char)c;
     SP_RETURN_NONE;
@@ -681,8 +700,8 @@ SpObject *sp_bytearray_pop(SpObject *self, SpObject *const *args, ssize_t nargs,
         sp_err_set_string(&SpExc_IndexError, "pop index out of range");
         return NULL;
     }
-    unsigned char c = (unsigned char)SP_BYTEARRAY_DATA(self)[i];
-    if (ba_delete(self, i, 1) < 0) {
+    unsigned char c = (unsigned char)sp_buf_data(self)[i];
+    if (ba_delete_ex(self, i, 1, 0) < 0) {
         return NULL;
     }
     return sp_int_from_long(c);
@@ -693,13 +712,13 @@ SpObject *sp_bytearray_remove(SpObject *self, SpObject *arg) {
     if (byte_value(arg, &c) < 0) {
         return NULL;
     }
-    const char *d = SP_BYTEARRAY_DATA(self);
+    const char *d = sp_buf_data(self);
     const char *p = SP_SIZE(self) ? memchr(d, c, (size_t)SP_SIZE(self)) : NULL;
     if (p == NULL) {
         sp_err_set_string(&SpExc_ValueError, "value not found in bytearray");
         return NULL;
     }
-    if (ba_delete(self, p - d, 1) < 0) {
+    if (ba_delete_ex(self, p - d, 1, 0) < 0) {
         return NULL;
     }
     SP_RETURN_NONE;
@@ -713,11 +732,11 @@ SpObject *sp_bytearray_clear(SpObject *self, SpObject *unused) {
 }
 
 SpObject *sp_bytearray_copy(SpObject *self, SpObject *unused) {
-    return sp_bytearray_from_data(SP_BYTEARRAY_DATA(self), SP_SIZE(self));
+    return sp_bytearray_from_data(sp_buf_data(self), SP_SIZE(self));
 }
 
 SpObject *sp_bytearray_reverse(SpObject *self, SpObject *unused) {
-    char *d = SP_BYTEARRAY_DATA(self);
+    char *d = sp_buf_data(self);
     for (ssize_t i = 0, j = SP_SIZE(self) - 1; i < j; i++, j--) {
         char t = d[i];
         d[i] = d[j];

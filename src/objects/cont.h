@@ -33,6 +33,15 @@ SP_FUNC SpObject *sp_cont_self_iter(SpObject *self);
 // A length hint method body shared by the iterators: returns n as an int.
 SP_FUNC SP_MAY_RAISE SpObject *sp_cont_length_hint_result(ssize_t n);
 
+// The result tuple of an iterator that yields tuples (enumerate, zip,
+// dict.items()): when `cached` (a tuple of n items owned by the iterator)
+// is referenced by the iterator alone, its items are replaced by `items`
+// and it is returned again; otherwise a new tuple is made. Steals the n
+// item references either way. New reference or NULL. CPython's trick: a
+// `for a, b in ...` loop then allocates no tuple per step.
+SP_FUNC SP_MAY_RAISE SpObject *sp_tuple_recycle(SpObject *cached, SpObject *const *items,
+                                               ssize_t n);
+
 // A list of exactly n slots (allocated == n, rounded as CPython's
 // list_preallocate_exact does when asked to). Internal to list.c/builtins.c.
 SP_FUNC SP_MAY_RAISE SpObject *sp_list_new_prealloc(ssize_t n);

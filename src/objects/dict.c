@@ -186,6 +186,7 @@ restart:;
     for (;;) {
         ssize_t ix = dk_get_index(dk, i);
         if (ix >= 0) {
+            // Identity first: interned names and small ints hit here.
             DictEntry *ep = &ep0[ix];
             SpObject *startkey = ep->key;
             if (startkey == key) {
@@ -203,6 +204,8 @@ restart:;
                     if (cmp < 0) {
                         return DKIX_ERROR;
                     }
+                    // The comparison ran Python code: if it replaced the
+                    // table or this entry, the probe must start over.
                     if (dk != mp->ma_keys || ep->key != startkey) {
                         goto restart;
                     }
@@ -267,6 +270,8 @@ static int dictresize(SpDictObject *mp, uint8_t log2_newsize, int unicode) {
     if (newkeys == NULL) {
         return -1;
     }
+    // Copy the live entries in order into the new dense array (one memcpy
+    // when there are no holes), then rebuild the sparse index over them.
     ssize_t numentries = mp->ma_used;
     DictEntry *oldentries = dk_entries(oldkeys);
     DictEntry *newentries = dk_entries(newkeys);
@@ -281,6 +286,8 @@ static int dictresize(SpDictObject *mp, uint8_t log2_newsize, int unicode) {
             newentries[i] = *ep++;
         }
     }
+    // A fresh table has no dummies and no duplicate keys: first empty slot
+    // of each probe sequence, no comparisons.
     size_t mask = DK_MASK(newkeys);
     for (ssize_t ix = 0; ix < numentries; ix++) {
         size_t perturb = (size_t)newentries[ix].hash;
@@ -1181,7 +1188,7 @@ static SpObject *dict_ior(SpObject *self, SpObject *other) {
 // d.get(key, default=None).
 static SpObject *dict_get(SpObject *self, SpObject *const *args, ssize_t nargs,
                           SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("get", kwnames) || !sp_arg_check_positional("get", nargs, 1, 2)) {
+    if (!sp_arg_no_kwnames("dict.get", kwnames) || !sp_arg_check_positional("get", nargs, 1, 2)) {
         return NULL;
     }
     SpObject *key = args[0];
@@ -1203,7 +1210,7 @@ static SpObject *dict_get(SpObject *self, SpObject *const *args, ssize_t nargs,
 // d.setdefault(key, default=None): one lookup when the key exists.
 static SpObject *dict_setdefault(SpObject *self, SpObject *const *args, ssize_t nargs,
                                  SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("setdefault", kwnames) ||
+    if (!sp_arg_no_kwnames("dict.setdefault", kwnames) ||
         !sp_arg_check_positional("setdefault", nargs, 1, 2)) {
         return NULL;
     }
@@ -1230,7 +1237,7 @@ static SpObject *dict_setdefault(SpObject *self, SpObject *const *args, ssize_t 
 // d.pop(key[, default]).
 static SpObject *dict_pop_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("pop", kwnames) || !sp_arg_check_positional("pop", nargs, 1, 2)) {
+    if (!sp_arg_no_kwnames("dict.pop", kwnames) || !sp_arg_check_positional("pop", nargs, 1, 2)) {
         return NULL;
     }
     SpObject *v = sp_dict_pop(self, args[0]);
@@ -1304,7 +1311,7 @@ static SpObject *dict_copy_meth(SpObject *self, SpObject *unused) { return sp_di
 // __setitem__ called.
 static SpObject *dict_fromkeys(SpObject *cls, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("fromkeys", kwnames) ||
+    if (!sp_arg_no_kwnames("dict.fromkeys", kwnames) ||
         !sp_arg_check_positional("fromkeys", nargs, 1, 2)) {
         return NULL;
     }

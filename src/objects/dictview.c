@@ -9,6 +9,7 @@
 #include "core/gc.h"
 #include "core/mem.h"
 #include "objects/cont.h"
+#include "objects/descr.h"
 #include "objects/dictimpl.h"
 #include "objects/func.h"
 #include "objects/int.h"
@@ -28,6 +29,7 @@ typedef struct {
     ssize_t di_used;    // ma_used when the iteration began
     ssize_t di_pos;     // next entry to look at
     ssize_t len;        // items still to come
+    SpObject *di_result;  // items iterators: a 2-tuple recycled while unshared
 } DictIterObject;
 
 static int is_reversed_type(SpTypeObject *t) {
@@ -46,6 +48,14 @@ SpObject *sp_dictiter_new(SpObject *d, SpTypeObject *type) {
     di->di_used = mp->ma_used;
     di->len = mp->ma_used;
     di->di_pos = is_reversed_type(type) ? mp->ma_keys->dk_nentries - 1 : 0;
+    di->di_result = NULL;
+    if (type == &SpDictIterItem_Type || type == &SpDictRevIterItem_Type) {
+        di->di_result = sp_tuple_pack(2, sp_None, sp_None);
+        if (di->di_result == NULL) {
+            SP_DECREF(di);
+            return NULL;
+        }
+    }
     sp_gc_track((SpObject *)di);
     return (SpObject *)di;
 }
@@ -53,12 +63,14 @@ SpObject *sp_dictiter_new(SpObject *d, SpTypeObject *type) {
 static void dictiter_dealloc(SpObject *op) {
     sp_gc_untrack(op);
     SP_XDECREF(((DictIterObject *)op)->di_dict);
+    SP_XDECREF(((DictIterObject *)op)->di_result);
     sp_object_free(op);
 }
 
 static int dictiter_traverse(SpObject *op, SpVisitProc visit, void *arg) {
-    SpObject *d = ((DictIterObject *)op)->di_dict;
-    return d != NULL ? visit(d, arg) : 0;
+    SpObject *d = ((DictIterObject *)op)->di_dict, *r = ((DictIterObject *)op)->di_result;
+    int rc = d != NULL ? visit(d, arg) : 0;
+    return rc == 0 && r != NULL ? visit(r, arg) : rc;
 }
 
 static int dictiter_clear(SpObject *op) {
@@ -77,6 +89,9 @@ static DictEntry *dictiter_step(DictIterObject *di) {
         di->di_used = -1;  // keep failing on later calls
         return NULL;
     }
+    // The table may have been replaced since the last step (a resize keeps
+    // the size): positions refer to whatever table the dict has now, as in
+    // CPython. Holes (deleted entries) are skipped in either direction.
     SpDictKeysObject *dk = d->ma_keys;
     DictEntry *ep0 = dk_entries(dk);
     ssize_t i = di->di_pos;
@@ -110,6 +125,8 @@ static DictEntry *dictiter_step(DictIterObject *di) {
     di->len--;
     return ep;
 done:
+    // Exhausted (or broken): drop the dict so that the iterator stays
+    // exhausted even if the dict grows again.
     di->len = 0;
     di->di_dict = NULL;
     SP_DECREF(d);
@@ -129,7 +146,11 @@ static SpObject *dictiter_next_value(SpObject *op) {
 
 static SpObject *dictiter_next_item(SpObject *op) {
     DictEntry *ep = dictiter_step((DictIterObject *)op);
-    return ep != NULL ? sp_tuple_pack(2, ep->key, ep->value) : NULL;
+    if (ep == NULL) {
+        return NULL;
+    }
+    SpObject *pair[2] = {sp_newref(ep->key), sp_newref(ep->value)};
+    return sp_tuple_recycle(((DictIterObject *)op)->di_result, pair, 2);
 }
 
 // Items still to come, or 0 once the dict changed size.
@@ -222,6 +243,7 @@ static ssize_t dictview_len(SpObject *op) { return SP_DICT_SIZE(VIEW_DICT(op)); 
 
 // dict_keys(['a', 'b']): the type name and the list of the view's items.
 static SpObject *dictview_repr(SpObject *op) {
+    // A view inside its own dict (d[1] = d.keys()) prints as "...".
     int r = sp_repr_enter(op);
     if (r != 0) {
         return r > 0 ? sp_str_from_cstr("...") : NULL;
@@ -450,6 +472,9 @@ error:
 }
 
 // items ^ items: pairs present in exactly one of the two, by key and value.
+// CPython's algorithm: copy the bigger dict, walk the smaller one removing
+// pairs found equal in the copy and collecting the others, then add what
+// is left of the copy. Values need not be hashable this way.
 static SpObject *dictitems_xor(SpObject *self, SpObject *other) {
     SpObject *d1 = VIEW_DICT(self), *d2 = VIEW_DICT(other);
     if (SP_DICT_SIZE(d1) < SP_DICT_SIZE(d2)) {
@@ -550,6 +575,16 @@ static SpObject *dictviews_isdisjoint(SpObject *self, SpObject *other) {
     SP_RETURN_TRUE;
 }
 
+// view.mapping: a read-only proxy of the underlying dict (3.10+).
+static SpObject *dictview_mapping(SpObject *op, void *closure) {
+    return sp_mappingproxy_new(VIEW_DICT(op));
+}
+
+static SpGetSetDef dictview_getset[] = {
+    {"mapping", dictview_mapping, NULL, "dictionary that this view refers to", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 static SpNumberMethods dictviews_as_number = {
     .nb_subtract = dictviews_sub,
     .nb_and = dictviews_and,
@@ -604,6 +639,7 @@ SpTypeObject SpDictKeys_Type = {
     .tp_richcompare = dictview_richcompare,
     .tp_iter = dictkeys_iter,
     .tp_methods = dictkeys_methods,
+    .tp_getset = dictview_getset,
     .tp_free = sp_object_free,
 };
 
@@ -622,6 +658,7 @@ SpTypeObject SpDictItems_Type = {
     .tp_richcompare = dictview_richcompare,
     .tp_iter = dictitems_iter,
     .tp_methods = dictitems_methods,
+    .tp_getset = dictview_getset,
     .tp_free = sp_object_free,
 };
 
@@ -637,5 +674,6 @@ SpTypeObject SpDictValues_Type = {
     .tp_traverse = dictview_traverse,
     .tp_iter = dictvalues_iter,
     .tp_methods = dictvalues_methods,
+    .tp_getset = dictview_getset,
     .tp_free = sp_object_free,
 };

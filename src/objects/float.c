@@ -674,7 +674,8 @@ static SpMethodDef float_methods[] = {
     {"__getnewargs__", SP_METH(float_getnewargs), SP_METH_NOARGS, NULL},
     {"__getformat__", SP_METH(float_getformat), SP_METH_O | SP_METH_CLASS,
      "You probably don't want to use this function."},
-    {"__format__", SP_METH(float_format_meth), SP_METH_O, "Formats the float according to format_spec."},
+    {"__format__", SP_METH(float_format_meth), SP_METH_O,
+     "Formats the float according to format_spec."},
     {"__sizeof__", SP_METH(float_sizeof), SP_METH_NOARGS, "Size of object in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/err.h"
 #include "objects/float.h"
 #include "objects/int_impl.h"
 
@@ -28,71 +27,17 @@
 // digit of mv decides the rounding. Exactness checks ("trailing zeros")
 // are only needed when a product can be an exact integer.
 
-// 5**i to 125 significant bits (POW5[i]) and 2**(bits(5**i) - 1 + 125) /
-// 5**i rounded up (POW5_INV[i]), as (low, high) 64-bit halves. Computed on
-// first use with the int arithmetic of int_arith.c.
+// The tables: 5**i to 125 significant bits (pow5[i]) and 2**(bits(5**i) -
+// 1 + 125) / 5**i rounded up (pow5_inv[i]), generated exactly with Python's
+// big ints (see the header).
 #define POW5_BITS 125
-#define POW5_COUNT 326
-#define POW5_INV_COUNT 342
-static uint64_t pow5[POW5_COUNT][2], pow5_inv[POW5_INV_COUNT][2];
-static int tables_state;  // 0 not yet, 1 ready, -1 failed (use printf)
+#include "objects/float_repr_tables.h"
 
 // Bits of 5**e (ceil(log2(5**e)), 1 for e == 0), for 0 <= e <= 3528.
 static inline int pow5_bitlen(int e) { return (int)(((uint32_t)e * 1217359) >> 19) + 1; }
 // floor(log10(2**e)) and floor(log10(5**e)) for the exponents of doubles.
 static inline int log10_pow2(int e) { return (int)(((uint32_t)e * 78913) >> 18); }
 static inline int log10_pow5(int e) { return (int)(((uint32_t)e * 732923) >> 20); }
-
-static void store128(SpObject *v, uint64_t out[2]) {
-    out[0] = sp_int_get_bits(v, 0, 64);
-    out[1] = sp_int_get_bits(v, 64, 64);
-}
-
-static int build_tables(void) {
-    SpObject *p = sp_int_from_long(1), *five = sp_int_from_long(5);
-    int ok = p != NULL && five != NULL;
-    for (int i = 0; ok && i < POW5_INV_COUNT; i++) {
-        int bits = (int)sp_int_bit_length_u64(p);  // == pow5_bitlen(i)
-        SpObject *t;
-        if (i < POW5_COUNT) {
-            t = bits >= POW5_BITS ? sp_int_rshift_by(p, (size_t)(bits - POW5_BITS))
-                                  : sp_int_lshift_by(p, (size_t)(POW5_BITS - bits));
-            ok = t != NULL;
-            if (ok) {
-                store128(t, pow5[i]);
-                SP_DECREF(t);
-            }
-        }
-        // 2**(bits - 1 + 125) // 5**i + 1
-        SpObject *one = ok ? sp_int_from_long(1) : NULL;
-        SpObject *num = one ? sp_int_lshift_by(one, (size_t)(bits - 1 + POW5_BITS)) : NULL;
-        SpObject *q = NULL;
-        ok = num != NULL && sp_int_divmod_floor(num, p, &q, NULL) == 0;
-        if (ok) {
-            SpObject *q1 = sp_int_add_ints(q, one);
-            ok = q1 != NULL;
-            if (ok) {
-                store128(q1, pow5_inv[i]);
-                SP_DECREF(q1);
-            }
-        }
-        SP_XDECREF(one);
-        SP_XDECREF(num);
-        SP_XDECREF(q);
-        if (ok) {
-            SpObject *next = sp_int_mul_ints(p, five);
-            SP_DECREF(p);
-            p = next;
-            ok = p != NULL;
-        }
-    }
-    SP_XDECREF(p);
-    SP_XDECREF(five);
-    if (!ok) {
-        sp_err_clear();  // repr must not fail: fall back to printf
-    }
-    return ok ? 1 : -1;
-}
 
 // floor(m * mul / 2**j) for m < 2**57, mul a 125-bit table entry, j >= 64.
 static inline uint64_t mul_shift(uint64_t m, const uint64_t mul[2], int j) {
@@ -235,8 +180,8 @@ static int shortest_digits_ryu(double x, char *out) {
 // two, whose interval reaches twice as far above as below, also the
 // 16-digit decimal just above it; else the nearest 17-digit decimal.
 // Subnormals are handled by trying 1, 2, ... digits. Costs one to four
-// snprintf/strtod pairs (~1-3 us); used only if the Ryu tables cannot be
-// built, and by the unit test as an independent check.
+// snprintf/strtod pairs (~1-3 us); kept as the independent check the unit
+// test compares Ryu with.
 
 // Digits of the p-digit form of x > 0 (finite): writes the digits (no
 // point) to out and returns the decimal exponent of the first digit.
@@ -320,18 +265,8 @@ static int shortest_digits_printf(double x, char *out) {
     return exp10 + 1;
 }
 
-// Shortest digits with the fast method when available.
-static int shortest_digits(double x, char *out) {
-    if (SP_UNLIKELY(tables_state <= 0)) {
-        if (tables_state == 0) {
-            tables_state = build_tables();
-        }
-        if (tables_state < 0) {
-            return shortest_digits_printf(x, out);
-        }
-    }
-    return shortest_digits_ryu(x, out);
-}
+// Shortest digits: the fast method.
+static int shortest_digits(double x, char *out) { return shortest_digits_ryu(x, out); }
 
 int sp_float_shortest_digits(double x, char *out, int method) {
     return method ? shortest_digits_printf(x, out) : shortest_digits(x, out);
@@ -370,7 +305,14 @@ void sp_float_repr_buf(double d, char *buf, size_t size) {
             p += n - 1;
         }
         int e = decpt - 1;
-        p += sprintf(p, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+        *p++ = 'e';
+        *p++ = e < 0 ? '-' : '+';
+        e = e < 0 ? -e : e;
+        if (e >= 100) {
+            *p++ = (char)('0' + e / 100);
+        }
+        *p++ = (char)('0' + e / 10 % 10);
+        *p++ = (char)('0' + e % 10);
     } else if (decpt <= 0) {
         *p++ = '0';
         *p++ = '.';
@@ -394,7 +336,11 @@ void sp_float_repr_buf(double d, char *buf, size_t size) {
         memcpy(p, digits + decpt, (size_t)(n - decpt));
         p += n - decpt;
     }
-    *p = '\0';
-    snprintf(buf, size, "%s", tmp);
+    size_t len = (size_t)(p - tmp);
+    if (len >= size) {
+        len = size - 1;  // callers pass at least 32 bytes; never happens
+    }
+    memcpy(buf, tmp, len);
+    buf[len] = '\0';
 }
 

@@ -200,6 +200,10 @@ static int render_number(SpStrWriter *w, const SpFormatSpec *f, char sign, const
         p -= zeros;
         memset(p, '0', (size_t)zeros);
     } else {
+        // From the right: each group takes up to `interval` digits, and
+        // when the digits run out while min_width is not reached the group
+        // is completed with zeros (so "0,001,234" never starts with a
+        // separator, and may end up one character wider than asked).
         int use_sep = 0;
         for (;;) {
             ssize_t len = remaining > min_width ? remaining : min_width;
@@ -227,6 +231,8 @@ static int render_number(SpStrWriter *w, const SpFormatSpec *f, char sign, const
             min_width -= 1;
         }
     }
+    // Padding to the width goes where the alignment says: '=' puts it
+    // between the sign/prefix and the digits.
     ssize_t ngrouped = buf + cap - p;
     ssize_t total = nsign + nprefix + ngrouped + nrest;
     ssize_t pad = f->width > total ? f->width - total : 0;

@@ -100,6 +100,7 @@ SpObject *sp_function_new(SpObject *code, SpObject *globals, SpObject *qualname)
     return (SpObject *)fn;
 }
 
+// tp_clear: drop what may take part in cycles (the code and names stay).
 static int func_clear(SpObject *self) {
     SpFunctionObject *fn = (SpFunctionObject *)self;
     SP_CLEAR(fn->func_globals);
@@ -143,6 +144,7 @@ static SpObject *func_repr(SpObject *self) {
                               self);
 }
 
+// tp_call, for callers holding a tuple and a dict (sp_call, f(*a, **k)).
 static SpObject *func_call(SpObject *self, SpObject *args, SpObject *kwargs) {
     return call_vectorcall_from_tuple(sp_function_vectorcall, self, args, kwargs);
 }
@@ -159,6 +161,7 @@ static SpObject *func_descr_get(SpObject *self, SpObject *obj, SpObject *type) {
 
 static SpObject *func_get_code(SpObject *self, void *c) { return sp_newref(FN(self)->func_code); }
 
+// The new code must want as many free variables as the closure has.
 static int func_set_code(SpObject *self, SpObject *v, void *c) {
     if (v == NULL || !SP_CODE_CHECK(v)) {
         sp_err_set_string(&SpExc_TypeError, "__code__ must be set to a code object");
@@ -270,6 +273,7 @@ static int func_set_name(SpObject *self, SpObject *v, void *c) {
     return 0;
 }
 
+// Arbitrary function attributes live in a dict made on first use.
 static SpObject *func_get_dict(SpObject *self, void *c) {
     SpFunctionObject *fn = FN(self);
     if (fn->func_dict == NULL) {
@@ -344,6 +348,7 @@ SpTypeObject SpFunction_Type = {
 // ---------------------------------------------------------------------------
 // Cells.
 
+// Cells hold a variable shared between a function and its inner ones.
 SpObject *sp_cell_new(SpObject *value) {
     SpCellObject *c = (SpCellObject *)sp_object_alloc(&SpCell_Type, 0);
     if (c == NULL) {
@@ -371,6 +376,7 @@ static int cell_clear(SpObject *self) {
     return 0;
 }
 
+// <cell at 0x...: int object at 0x...> or <cell at 0x...: empty>.
 static SpObject *cell_repr(SpObject *self) {
     SpObject *v = ((SpCellObject *)self)->ob_ref;
     if (v == NULL) {
@@ -394,6 +400,7 @@ static int cell_set_contents(SpObject *self, SpObject *v, void *c) {
     return 0;
 }
 
+// Cells compare by contents, as CPython's.
 static SpObject *cell_richcompare(SpObject *a, SpObject *b, int op) {
     if (SP_TYPE(b) != &SpCell_Type) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -471,6 +478,7 @@ static SpObject *method_vectorcall(SpObject *self, SpObject *const *args, size_t
     return res;
 }
 
+// obj.f for a function f on obj's class: f bound to obj.
 SpObject *sp_method_new(SpObject *func, SpObject *self) {
     if (self == NULL) {
         return sp_err_bad_internal_call("sp_method_new");
@@ -506,6 +514,7 @@ static SpObject *method_call(SpObject *self, SpObject *args, SpObject *kwargs) {
     return call_vectorcall_from_tuple(method_vectorcall, self, args, kwargs);
 }
 
+// <bound method C.m of <repr of the object>>.
 static SpObject *method_repr(SpObject *self) {
     SpMethodObject *m = (SpMethodObject *)self;
     SpObject *name = sp_object_lookup_attr(m->im_func, sp_id(__qualname__));
@@ -525,6 +534,8 @@ static SpObject *method_repr(SpObject *self) {
     return r;
 }
 
+// Equal when bound to the same object (identity, since 3.8) and equal
+// functions.
 static SpObject *method_richcompare(SpObject *a, SpObject *b, int op) {
     if ((op != SP_EQ && op != SP_NE) || SP_TYPE(b) != &SpMethod_Type) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -540,6 +551,7 @@ static SpObject *method_richcompare(SpObject *a, SpObject *b, int op) {
     return sp_bool_from_long(op == SP_EQ ? eq : !eq);
 }
 
+// Consistent with equality: the object's identity and the function's hash.
 static SpHash method_hash(SpObject *self) {
     SpMethodObject *m = (SpMethodObject *)self;
     SpHash y = sp_object_hash(m->im_func);
@@ -566,6 +578,7 @@ static SpObject *method_getattro(SpObject *self, SpObject *name) {
     return sp_object_getattr(((SpMethodObject *)self)->im_func, name);
 }
 
+// A bound method stored on a class stays bound to its object.
 static SpObject *method_descr_get(SpObject *self, SpObject *obj, SpObject *type) {
     return sp_newref(self);
 }

@@ -26,6 +26,7 @@ typedef struct {
 
 #define GA(o) ((GenericAliasObject *)(o))
 
+// The subscript is kept as a tuple: list[int] has __args__ == (int,).
 SpObject *sp_generic_alias_new(SpObject *origin, SpObject *args) {
     SpObject *targs = SP_TUPLE_CHECK(args) ? sp_newref(args) : sp_tuple_pack(1, args);
     if (targs == NULL) {
@@ -145,6 +146,7 @@ error:
     return NULL;
 }
 
+// Equal aliases hash alike: origin and args combined.
 static SpHash ga_hash(SpObject *op) {
     SpHash h0 = sp_object_hash(GA(op)->origin);
     if (h0 == -1) {
@@ -200,10 +202,12 @@ static SpObject *ga_getattro(SpObject *op, SpObject *name) {
     return sp_object_generic_getattr(op, name);
 }
 
+// class C(list[int]) subclasses list: the alias stands for its origin.
 static SpObject *ga_mro_entries(SpObject *op, SpObject *bases) {
     return sp_tuple_pack(1, GA(op)->origin);
 }
 
+// isinstance/issubclass refuse parameterized generics, as CPython.
 static SpObject *ga_instancecheck(SpObject *op, SpObject *obj) {
     sp_err_set_string(&SpExc_TypeError,
                       "isinstance() argument 2 cannot be a parameterized generic");
@@ -216,6 +220,7 @@ static SpObject *ga_subclasscheck(SpObject *op, SpObject *obj) {
     return NULL;
 }
 
+// No type variables exist here (no typing module): always ().
 static SpObject *ga_parameters(SpObject *op, void *closure) { return sp_tuple_new(0); }
 
 static SpMethodDef ga_methods[] = {

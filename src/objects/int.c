@@ -77,7 +77,8 @@ static SpIntObject *int_alloc(ssize_t ndigits) {
 #endif
     // Straight from the memory gate: ints need no zeroed memory (every
     // digit gets written) and no GC header.
-    size_t size = (size_t)SP_INT_HEADER_SIZE + sizeof(SpDigit) * (size_t)(ndigits > 1 ? ndigits : 1);
+    size_t n = (size_t)(ndigits > 1 ? ndigits : 1);
+    size_t size = (size_t)SP_INT_HEADER_SIZE + sizeof(SpDigit) * n;
     SpIntObject *v = sp_mem_alloc(size);
     if (v == NULL) {
         sp_err_no_memory();
@@ -498,9 +499,10 @@ static SpObject *int_subtype_new(SpTypeObject *type, SpObject *x, SpObject *base
 }
 
 // Argument binding of int(): x is positional-only, base may be a keyword;
-// CPython's messages. Returns 0 with *x / *base borrowed (or NULL).
-static int int_bind_args(SpObject *const *args, ssize_t nargs, SpObject *kwname,
-                         SpObject *kwvalue, ssize_t nkw, SpObject **x, SpObject **base) {
+// CPython's messages (the first unknown keyword is named). kwn/kwv are the
+// nkw keyword names and values. Returns 0 with *x / *base borrowed (or NULL).
+static int int_bind_args(SpObject *const *args, ssize_t nargs, SpObject *const *kwn,
+                         SpObject *const *kwv, ssize_t nkw, SpObject **x, SpObject **base) {
     if (nargs + nkw > 2) {
         sp_err_format(&SpExc_TypeError, "int() takes at most 2 arguments (%zd given)",
                       nargs + nkw);
@@ -508,18 +510,20 @@ static int int_bind_args(SpObject *const *args, ssize_t nargs, SpObject *kwname,
     }
     *x = nargs > 0 ? args[0] : NULL;
     *base = nargs > 1 ? args[1] : NULL;
-    if (nkw == 1) {
-        if (!sp_str_eq_cstr(kwname, "base") || nargs > 1) {
-            if (sp_str_eq_cstr(kwname, "base")) {
-                sp_err_set_string(&SpExc_TypeError,
-                                  "argument for int() given by name ('base') and position (2)");
-            } else {
-                sp_err_format(&SpExc_TypeError, "'%U' is an invalid keyword argument for int()",
-                              kwname);
-            }
+    for (ssize_t i = 0; i < nkw; i++) {
+        if (!sp_str_eq_cstr(kwn[i], "base")) {
+            sp_err_format(&SpExc_TypeError, "'%U' is an invalid keyword argument for int()",
+                          kwn[i]);
             return -1;
         }
-        *base = kwvalue;
+    }
+    for (ssize_t i = 0; i < nkw; i++) {
+        if (nargs > 1) {
+            sp_err_set_string(&SpExc_TypeError,
+                              "argument for int() given by name ('base') and position (2)");
+            return -1;
+        }
+        *base = kwv[i];
     }
     return 0;
 }
@@ -527,14 +531,16 @@ static int int_bind_args(SpObject *const *args, ssize_t nargs, SpObject *kwname,
 static SpObject *int_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     ssize_t nargs = args ? SP_TUPLE_SIZE(args) : 0;
     ssize_t nkw = kwargs ? SP_DICT_SIZE(kwargs) : 0;
-    SpObject *kwname = NULL, *kwvalue = NULL;
+    SpObject *kwn[2], *kwv[2];
     if (nkw > 0 && nargs + nkw <= 2) {
         ssize_t pos = 0;
-        sp_dict_next(kwargs, &pos, &kwname, &kwvalue);
+        for (ssize_t i = 0; i < nkw; i++) {
+            sp_dict_next(kwargs, &pos, &kwn[i], &kwv[i]);
+        }
     }
     SpObject *x, *base;
     SpObject *const *items = nargs ? ((SpTupleObject *)args)->ob_item : NULL;
-    if (int_bind_args(items, nargs, kwname, kwvalue, nkw, &x, &base) < 0) {
+    if (int_bind_args(items, nargs, kwn, kwv, nkw, &x, &base) < 0) {
         return NULL;
     }
     return int_new_impl(type, x, base);
@@ -549,8 +555,8 @@ static SpObject *int_vectorcall(SpObject *type, SpObject *const *args, size_t na
     }
     ssize_t nkw = kwnames ? SP_TUPLE_SIZE(kwnames) : 0;
     SpObject *x, *base;
-    if (int_bind_args(args, nargs, nkw ? SP_TUPLE_GET_ITEM(kwnames, 0) : NULL,
-                      nkw ? args[nargs] : NULL, nkw, &x, &base) < 0) {
+    SpObject *const *kwn = nkw ? ((SpTupleObject *)kwnames)->ob_item : NULL;
+    if (int_bind_args(args, nargs, kwn, args + nargs, nkw, &x, &base) < 0) {
         return NULL;
     }
     return int_new_impl(&SpInt_Type, x, base);
@@ -777,7 +783,8 @@ static SpObject *int_from_bytes_meth(SpObject *type, SpObject *const *args, ssiz
 }
 
 static SpMethodDef int_methods[] = {
-    {"conjugate", SP_METH(int_self), SP_METH_NOARGS, "Returns self, the complex conjugate of any int."},
+    {"conjugate", SP_METH(int_self), SP_METH_NOARGS,
+     "Returns self, the complex conjugate of any int."},
     {"bit_length", SP_METH(int_bit_length_meth), SP_METH_NOARGS,
      "Number of bits necessary to represent self in binary."},
     {"bit_count", SP_METH(int_bit_count), SP_METH_NOARGS,
@@ -792,9 +799,11 @@ static SpMethodDef int_methods[] = {
     {"__floor__", SP_METH(int_self), SP_METH_NOARGS, "Flooring an Integral returns itself."},
     {"__ceil__", SP_METH(int_self), SP_METH_NOARGS, "Ceiling of an Integral returns itself."},
     {"__round__", SP_METH(int_round), SP_METH_FASTCALL,
-     "Rounding an Integral returns itself.\nRounding with an ndigits argument also returns an integer."},
+     "Rounding an Integral returns itself.\n"
+     "Rounding with an ndigits argument also returns an integer."},
     {"__getnewargs__", SP_METH(int_getnewargs), SP_METH_NOARGS, NULL},
-    {"__format__", SP_METH(int_format_meth), SP_METH_O, "Convert to a string according to format_spec."},
+    {"__format__", SP_METH(int_format_meth), SP_METH_O,
+     "Convert to a string according to format_spec."},
     {"__sizeof__", SP_METH(int_sizeof), SP_METH_NOARGS, "Returns size in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };

@@ -127,15 +127,13 @@ extern int sp_int_stats_enabled;
 
 // --- Appended by the num area ----------------------------------------------
 
-// The limit on decimal digits of int <-> str conversions (CPython 3.11's
-// sys.set_int_max_str_digits); 0 means no limit. Base-10 text longer than
-// this raises ValueError; power-of-two bases are exempt.
+// Default and smallest non-zero value of sp_int_max_str_digits (above):
+// text in a base that is not a power of two longer than the limit raises
+// ValueError in int() and str().
 #define SP_INT_DEFAULT_MAX_STR_DIGITS 4300
-// The smallest non-zero limit sys.set_int_max_str_digits() accepts.
 #define SP_INT_MAX_STR_DIGITS_THRESHOLD 640
-extern int sp_int_max_str_digits;
 
-// Free-list counters of one-digit ints (for the stats printer).
+// Free-list counters of ints of up to three digits (for the stats printer).
 extern size_t sp_int_freelist_hits, sp_int_freelist_misses;
 
 #endif  // SP_OBJECTS_INT_H

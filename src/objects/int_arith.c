@@ -227,6 +227,151 @@ static void digits_mul(const SpDigit *a, ssize_t na, const SpDigit *b, ssize_t n
     }
 }
 
+// ===========================================================================
+// Karatsuba multiplication
+//
+// Split a = a1*B**h + a0, b = b1*B**h + b0 (B = 2**30). Then
+//   a*b = z2*B**2h + (z1 - z2 - z0)*B**h + z0
+// with z0 = a0*b0, z2 = a1*b1, z1 = (a0+a1)*(b0+b1): three half-size
+// products instead of four, O(n**1.585). Below KARATSUBA_CUTOFF digits the
+// bookkeeping costs more than it saves and the schoolbook loop wins.
+//
+// Cutoff measured on x86-64 (gcc -O2, shared loaded machine, so +-20%
+// noise): smallpy binaries built with -DKARATSUBA_CUTOFF=1e9 (schoolbook
+// only), 16, 32, 48, 64, 96 timed `a * b` in a loop for random n-digit
+// operands, about 6e8/n**2 products, best of 2 runs. Seconds:
+//   n=40:  school 1.45, k16 1.87, k32 1.45, k48 1.60
+//   n=64:  school 1.48, k16 1.45, k32 1.30, k48 1.41, k64 1.60
+//   n=100: school 1.56, k16 1.24, k32 0.88, k48 0.91, k64 1.26, k96 1.23
+//   n=150: school 1.42, k16 1.11, k32 0.84, k48 0.88
+//   n=400: school 1.31, k16 0.77, k32 0.86, k48 0.75, k96 0.78
+// Karatsuba starts paying near 60 digits (1800 bits); a base case of 32
+// was best or tied at every size, 16 loses to the schoolbook loop. Squaring
+// shares the cutoff (its saving here is one operand sum, not a faster loop).
+#ifndef KARATSUBA_CUTOFF
+#define KARATSUBA_CUTOFF 32
+#endif
+
+// z[0..nz) += a[0..na) with na <= nz; returns the carry out of z's top.
+static SpDigit digits_add_into(SpDigit *z, ssize_t nz, const SpDigit *a, ssize_t na) {
+    SpDigit carry = 0;
+    ssize_t i = 0;
+    for (; i < na; i++) {
+        carry += z[i] + a[i];
+        z[i] = carry & SP_INT_MASK;
+        carry >>= SP_INT_SHIFT;
+    }
+    for (; carry && i < nz; i++) {
+        carry += z[i];
+        z[i] = carry & SP_INT_MASK;
+        carry >>= SP_INT_SHIFT;
+    }
+    return carry;
+}
+
+// z[0..nz) -= a[0..na) with na <= nz; returns the borrow (0 when z >= a).
+static SpDigit digits_sub_into(SpDigit *z, ssize_t nz, const SpDigit *a, ssize_t na) {
+    SpDigit borrow = 0;
+    ssize_t i = 0;
+    for (; i < na; i++) {
+        borrow = z[i] - a[i] - borrow;
+        z[i] = borrow & SP_INT_MASK;
+        borrow = (borrow >> SP_INT_SHIFT) & 1;
+    }
+    for (; borrow && i < nz; i++) {
+        borrow = z[i] - borrow;
+        z[i] = borrow & SP_INT_MASK;
+        borrow = (borrow >> SP_INT_SHIFT) & 1;
+    }
+    return borrow;
+}
+
+// Number of digits of a[0..n) without its leading zeros.
+static ssize_t digits_trim(const SpDigit *a, ssize_t n) {
+    while (n > 0 && a[n - 1] == 0) {
+        n--;
+    }
+    return n;
+}
+
+// |a| * |b| into z (na + nb digits, fully written), na >= nb >= 0. a == b
+// with na == nb squares. 0, or -1 when scratch memory runs out (no
+// exception set: the caller raises).
+static int kmul(const SpDigit *a, ssize_t na, const SpDigit *b, ssize_t nb, SpDigit *z) {
+    if (nb < KARATSUBA_CUTOFF) {
+        if (nb == 0) {
+            memset(z, 0, (size_t)na * sizeof(SpDigit));
+            return 0;
+        }
+        digits_mul(a, na, b, nb, z);
+        return 0;
+    }
+    if (na >= 2 * nb) {
+        // Lopsided: a splitting of both halves would leave b1 empty, so cut
+        // a into nb-digit slices and add slice * b at each slice's offset.
+        SpDigit *t = sp_mem_alloc((size_t)(2 * nb) * sizeof(SpDigit));
+        if (t == NULL) {
+            return -1;
+        }
+        memset(z, 0, (size_t)(na + nb) * sizeof(SpDigit));
+        for (ssize_t off = 0; off < na; off += nb) {
+            ssize_t len = na - off < nb ? na - off : nb;
+            int rc = len >= nb ? kmul(a + off, len, b, nb, t) : kmul(b, nb, a + off, len, t);
+            if (rc < 0) {
+                sp_mem_free(t);
+                return -1;
+            }
+            digits_add_into(z + off, na + nb - off, t, len + nb);
+        }
+        sp_mem_free(t);
+        return 0;
+    }
+    int square = a == b && na == nb;
+    // nb > na/2 >= h, so b1 has at least one digit.
+    ssize_t h = na / 2;
+    ssize_t na1 = na - h, nb1 = nb - h;
+    // Scratch: sums sa (na1 + 1), sb (max(h, nb1) + 1), their product.
+    ssize_t nsa = na1 + 1, nsb = (h > nb1 ? h : nb1) + 1;
+    SpDigit *sa = sp_mem_alloc((size_t)(nsa + nsb + nsa + nsb) * sizeof(SpDigit));
+    if (sa == NULL) {
+        return -1;
+    }
+    SpDigit *sb = sa + nsa, *t = sb + nsb;
+    // z0 into the low 2h digits, z2 into the rest: they do not overlap.
+    if (kmul(a, h, b, h, z) < 0 || kmul(a + h, na1, b + h, nb1, z + 2 * h) < 0) {
+        goto fail;
+    }
+    memcpy(sa, a + h, (size_t)na1 * sizeof(SpDigit));
+    sa[na1] = 0;
+    digits_add_into(sa, nsa, a, h);
+    ssize_t la = digits_trim(sa, nsa), lb;
+    if (square) {
+        sb = sa;
+        lb = la;
+    } else {
+        memset(sb, 0, (size_t)nsb * sizeof(SpDigit));
+        memcpy(sb, b, (size_t)h * sizeof(SpDigit));
+        digits_add_into(sb, nsb, b + h, nb1);
+        lb = digits_trim(sb, nsb);
+    }
+    int rc = la >= lb ? kmul(sa, la, sb, lb, t) : kmul(sb, lb, sa, la, t);
+    if (rc < 0) {
+        goto fail;
+    }
+    // t = z1 - z0 - z2 >= 0, then add it in at offset h. Its true length
+    // fits in the na + nb - h digits above the offset.
+    ssize_t nt = digits_trim(t, la + lb);
+    digits_sub_into(t, nt, z, 2 * h);
+    digits_sub_into(t, nt, z + 2 * h, na1 + nb1);
+    nt = digits_trim(t, nt);
+    digits_add_into(z + h, na + nb - h, t, nt);
+    sp_mem_free(sa);
+    return 0;
+fail:
+    sp_mem_free(sa);
+    return -1;
+}
+
 // Medium operands multiply in a machine word unless the product overflows
 // (|a|, |b| < 2**60, so only some two-digit products do).
 SpObject *sp_int_mul_ints(SpObject *a, SpObject *b) {
@@ -244,10 +389,11 @@ SpObject *sp_int_mul_ints(SpObject *a, SpObject *b) {
     if (z == NULL) {
         return NULL;
     }
-    if (na < nb) {
-        digits_mul(SP_INT_DIGITS(b), nb, SP_INT_DIGITS(a), na, z->ob_digit);
-    } else {
-        digits_mul(SP_INT_DIGITS(a), na, SP_INT_DIGITS(b), nb, z->ob_digit);
+    int rc = na < nb ? kmul(SP_INT_DIGITS(b), nb, SP_INT_DIGITS(a), na, z->ob_digit)
+                     : kmul(SP_INT_DIGITS(a), na, SP_INT_DIGITS(b), nb, z->ob_digit);
+    if (rc < 0) {
+        SP_DECREF(z);
+        return sp_err_no_memory();
     }
     if ((SP_SIZE(a) < 0) != (SP_SIZE(b) < 0)) {
         SP_SET_SIZE(z, -SP_SIZE(z));

@@ -259,8 +259,8 @@ int sp_int_compare_double(SpObject *o, double d) {
         // |o| < 2**53 converts exactly.
         double x = (double)sp_int_get_bits(o, 0, 64);
         c = x < ad ? -1 : (x > ad);
-    } else if (nbits != (uint64_t)e) {
-        c = nbits < (uint64_t)e ? -1 : 1;
+    } else if ((int64_t)nbits != e) {
+        c = (int64_t)nbits < e ? -1 : 1;  // e may be negative: |d| < 1
     } else {
         // Same bit length > 53: d is an integer M * 2**k with a 53-bit M.
         uint64_t k = nbits - DBL_MANT_DIG;

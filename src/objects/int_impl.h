@@ -1,11 +1,13 @@
 // smallpy: private helpers shared by the number files of objects/ (int.c,
-// int_arith.c, int_bits.c, int_conv.c, bool.c, float.c, float_conv.c) and
-// core/number.c. Not a contract for anyone else: the public API is int.h /
+// int_arith.c, int_bits.c, int_conv.c, bool.c, float*.c), core/number.c and
+// tests/unit/int_test.c. Not a contract for anyone else: the API is int.h /
 // float.h. Counterpart: the static helpers of CPython 3.11
 // Objects/longobject.c and Objects/floatobject.c.
 #ifndef SP_OBJECTS_INT_IMPL_H
 #define SP_OBJECTS_INT_IMPL_H
 
+#include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "objects/int.h"

@@ -20,6 +20,10 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 
+// These iterators call their sources' tp_iternext directly (not
+// sp_iter_next): the VM's FOR_ITER and other consumers treat a pending
+// StopIteration as exhaustion, so it may pass through unchanged.
+
 // Shared by all the iterators here: exhaustion by StopIteration from a
 // Python-level __next__ is the same as returning NULL quietly.
 static int clear_stop_iteration(void) {
@@ -60,6 +64,7 @@ static int check_kwargs(SpObject *kwargs, const char *fname, const char *const *
     return 0;
 }
 
+// kwargs[name] or NULL (kwargs may be NULL).
 static SpObject *kwarg(SpObject *kwargs, const char *name) {
     return kwargs != NULL ? sp_dict_getitem_str_borrow(kwargs, name) : NULL;
 }
@@ -72,6 +77,8 @@ typedef struct {
     ssize_t en_index;       // next index while it fits
     SpObject *en_sit;       // the underlying iterator
     SpObject *en_longindex; // next index as an int once past SSIZE_MAX, else NULL
+    SpObject *en_result;    // a 2-tuple recycled while nobody else holds it
+    SpObject *unused;       // CPython caches the int 1 here: same sys.getsizeof
 } EnumObject;
 
 // enumerate(iterable, start=0). The count is a ssize_t while it fits; a start beyond that (or
@@ -121,6 +128,11 @@ static SpObject *enum_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) 
     en->en_index = istart;
     en->en_sit = it;
     en->en_longindex = startobj;
+    en->en_result = sp_tuple_pack(2, sp_None, sp_None);
+    if (en->en_result == NULL) {
+        SP_DECREF(en);
+        return NULL;
+    }
     sp_gc_track((SpObject *)en);
     return (SpObject *)en;
 }
@@ -130,6 +142,7 @@ static void enum_dealloc(SpObject *op) {
     sp_gc_untrack(op);
     SP_XDECREF(en->en_sit);
     SP_XDECREF(en->en_longindex);
+    SP_XDECREF(en->en_result);
     SP_TYPE(op)->tp_free(op);
 }
 
@@ -137,6 +150,12 @@ static int enum_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     EnumObject *en = (EnumObject *)op;
     if (en->en_sit != NULL) {
         int r = visit(en->en_sit, arg);
+        if (r) {
+            return r;
+        }
+    }
+    if (en->en_result != NULL) {
+        int r = visit(en->en_result, arg);
         if (r) {
             return r;
         }
@@ -177,15 +196,8 @@ static SpObject *enum_next(SpObject *op) {
         SP_DECREF(item);
         return NULL;
     }
-    SpObject *res = sp_tuple_new(2);
-    if (res == NULL) {
-        SP_DECREF(index);
-        SP_DECREF(item);
-        return NULL;
-    }
-    SP_TUPLE_SET_ITEM(res, 0, index);
-    SP_TUPLE_SET_ITEM(res, 1, item);
-    return res;
+    SpObject *pair[2] = {index, item};
+    return sp_tuple_recycle(en->en_result, pair, 2);
 }
 
 SpTypeObject SpEnumerate_Type = {
@@ -215,6 +227,7 @@ typedef struct {
     SP_OBJECT_HEAD;
     ssize_t tuplesize;
     SpObject *ittuple;  // tuple of iterators
+    SpObject *result;   // a tuplesize-tuple recycled while nobody else holds it
     int strict;
 } ZipObject;
 
@@ -254,6 +267,14 @@ static SpObject *zip_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     z->tuplesize = n;
     z->ittuple = ittuple;
     z->strict = strict;
+    z->result = sp_tuple_new(n);
+    if (z->result == NULL) {
+        SP_DECREF(z);
+        return NULL;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        SP_TUPLE_SET_ITEM(z->result, i, sp_newref(sp_None));
+    }
     sp_gc_track((SpObject *)z);
     return (SpObject *)z;
 }
@@ -261,12 +282,14 @@ static SpObject *zip_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
 static void zip_dealloc(SpObject *op) {
     sp_gc_untrack(op);
     SP_XDECREF(((ZipObject *)op)->ittuple);
+    SP_XDECREF(((ZipObject *)op)->result);
     SP_TYPE(op)->tp_free(op);
 }
 
 static int zip_traverse(SpObject *op, SpVisitProc visit, void *arg) {
-    SpObject *t = ((ZipObject *)op)->ittuple;
-    return t != NULL ? visit(t, arg) : 0;
+    SpObject *t = ((ZipObject *)op)->ittuple, *r = ((ZipObject *)op)->result;
+    int rc = t != NULL ? visit(t, arg) : 0;
+    return rc == 0 && r != NULL ? visit(r, arg) : rc;
 }
 
 // strict=True: argument i ran out; check that all others are exhausted too.
@@ -302,9 +325,17 @@ static SpObject *zip_next(SpObject *op) {
     if (n == 0) {
         return NULL;
     }
-    SpObject *result = sp_tuple_new(n);
-    if (result == NULL) {
-        return NULL;
+    // Refill the cached result in place when the consumer dropped it (the
+    // usual `for a, b in zip(...)`), else build a new tuple.
+    SpObject *result = z->result;
+    int reuse = SP_REFCNT(result) == 1;
+    if (reuse) {
+        SP_INCREF(result);
+    } else {
+        result = sp_tuple_new(n);
+        if (result == NULL) {
+            return NULL;
+        }
     }
     for (ssize_t i = 0; i < n; i++) {
         SpObject *it = SP_TUPLE_GET_ITEM(z->ittuple, i);
@@ -316,7 +347,9 @@ static SpObject *zip_next(SpObject *op) {
             }
             return NULL;
         }
+        SpObject *old = SP_TUPLE_GET_ITEM(result, i);
         SP_TUPLE_SET_ITEM(result, i, item);
+        SP_XDECREF(old);
     }
     return result;
 }

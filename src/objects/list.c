@@ -633,6 +633,7 @@ static int list_ass_slice(SpListObject *a, ssize_t ilow, ssize_t ihigh, SpObject
     } else if (ihigh > size) {
         ihigh = size;
     }
+    // norig items are replaced by n: the tail moves by d.
     ssize_t norig = ihigh - ilow;
     ssize_t d = n - norig;
     if (size + d == 0) {
@@ -652,6 +653,7 @@ static int list_ass_slice(SpListObject *a, ssize_t ilow, ssize_t ihigh, SpObject
         memcpy(recycle, &item[ilow], (size_t)norig * sizeof(SpObject *));
     }
     if (d < 0) {
+        // Shrinking: move the tail down first, then let the array shrink.
         memmove(&item[ihigh + d], &item[ihigh], (size_t)(size - ihigh) * sizeof(SpObject *));
         if (list_resize(a, size + d) < 0) {
             // Shrinking in place cannot really fail; the items moved already.
@@ -660,6 +662,7 @@ static int list_ass_slice(SpListObject *a, ssize_t ilow, ssize_t ihigh, SpObject
         }
         item = a->ob_item;
     } else if (d > 0) {
+        // Growing: the array first (it may move), then the tail up.
         if (list_resize(a, size + d) < 0) {
             goto done;
         }
@@ -669,6 +672,7 @@ static int list_ass_slice(SpListObject *a, ssize_t ilow, ssize_t ihigh, SpObject
     for (ssize_t k = 0; k < n; k++) {
         item[ilow + k] = sp_newref(vitems[k]);
     }
+    // Only now, with the list consistent, may the displaced items die.
     for (ssize_t k = norig - 1; k >= 0; k--) {
         SP_XDECREF(recycle[k]);
     }
@@ -856,6 +860,19 @@ static int list_ass_subscript(SpObject *v, SpObject *key, SpObject *value) {
 // ---------------------------------------------------------------------------
 // Methods
 
+// A Py_ssize_t argument as CPython's argument clinic converts it: through
+// __index__, OverflowError "Python int too large to convert to C ssize_t".
+// 0 or -1.
+static int ssize_arg(SpObject *o, ssize_t *out) {
+    SpObject *n = sp_number_index(o);
+    if (n == NULL) {
+        return -1;
+    }
+    *out = sp_int_as_ssize(n);
+    SP_DECREF(n);
+    return *out == -1 && sp_err_occurred() ? -1 : 0;
+}
+
 static SpObject *list_append_meth(SpObject *self, SpObject *item) {
     if (sp_list_append(self, item) < 0) {
         return NULL;
@@ -874,12 +891,12 @@ static SpObject *list_extend_meth(SpObject *self, SpObject *iterable) {
 // checked.
 static SpObject *list_insert_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                   SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("insert", kwnames) ||
+    if (!sp_arg_no_kwnames("list.insert", kwnames) ||
         !sp_arg_check_positional("insert", nargs, 2, 2)) {
         return NULL;
     }
-    ssize_t where = sp_number_as_ssize(args[0], NULL);
-    if (where == -1 && sp_err_occurred()) {
+    ssize_t where;
+    if (ssize_arg(args[0], &where) < 0) {
         return NULL;
     }
     if (sp_list_insert(self, where, args[1]) < 0) {
@@ -903,15 +920,12 @@ static SpObject *list_copy_meth(SpObject *self, SpObject *unused) {
 // list_resize's rule); other positions go through the slice deletion that shifts the tail down.
 static SpObject *list_pop_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("pop", kwnames) || !sp_arg_check_positional("pop", nargs, 0, 1)) {
+    if (!sp_arg_no_kwnames("list.pop", kwnames) || !sp_arg_check_positional("pop", nargs, 0, 1)) {
         return NULL;
     }
     ssize_t index = -1;
-    if (nargs == 1) {
-        index = sp_number_as_ssize(args[0], NULL);
-        if (index == -1 && sp_err_occurred()) {
-            return NULL;
-        }
+    if (nargs == 1 && ssize_arg(args[0], &index) < 0) {
+        return NULL;
     }
     ssize_t n = SP_SIZE(self);
     if (n == 0) {
@@ -966,7 +980,7 @@ static SpObject *list_remove_meth(SpObject *self, SpObject *value) {
 // "3 is not in list".
 static SpObject *list_index_meth(SpObject *self, SpObject *const *args, ssize_t nargs,
                                  SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("index", kwnames) ||
+    if (!sp_arg_no_kwnames("list.index", kwnames) ||
         !sp_arg_check_positional("index", nargs, 1, 3)) {
         return NULL;
     }
@@ -1069,7 +1083,10 @@ static SpObject *list_reversed_meth(SpObject *self, SpObject *unused);
 // list(iterable=()): __init__ empties the list, then extends it (with an
 // exact allocation first when the iterable knows its length).
 static int list_init(SpObject *self, SpObject *args, SpObject *kwargs) {
-    if (SP_LIST_CHECK_EXACT(self) && kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
+    // Keywords are refused unless a subclass has a __new__ of its own (it
+    // may have consumed them), as CPython.
+    if ((SP_LIST_CHECK_EXACT(self) || SP_TYPE(self)->tp_new == SpList_Type.tp_new) &&
+        kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "list() takes no keyword arguments");
         return -1;
     }
@@ -1139,6 +1156,7 @@ static SpObject *list_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) 
 }
 
 static SpMethodDef list_methods[] = {
+    {"__getitem__", SP_METH(list_subscript), SP_METH_O, "x.__getitem__(y) <==> x[y]"},
     {"__class_getitem__", SP_METH(sp_generic_alias_class_getitem), SP_METH_O | SP_METH_CLASS,
      "See PEP 585"},
     {"__reversed__", SP_METH(list_reversed_meth), SP_METH_NOARGS,

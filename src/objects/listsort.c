@@ -25,6 +25,8 @@ typedef struct {
 
 typedef int (*LessThan)(SpObject *a, SpObject *b);  // 1, 0, -1 on error
 
+// The comparisons: the generic one honours __lt__ (and its errors); the others are only chosen when
+// every key has that exact built-in type, so they give the same answers without dispatch.
 static int lt_generic(SpObject *a, SpObject *b) { return sp_object_richcompare_bool(a, b, SP_LT); }
 
 static int lt_str(SpObject *a, SpObject *b) { return sp_str_compare(a, b) < 0; }
@@ -63,6 +65,7 @@ static LessThan choose_compare(SortItem *items, ssize_t n) {
     return lt_generic;
 }
 
+// Per-sort state: the comparison and the merge buffer (grown on demand).
 typedef struct {
     LessThan lt;
     SortItem *tmp;  // merge buffer
@@ -75,6 +78,7 @@ typedef struct {
     ssize_t base, len;
 } Run;
 
+// Reverse [lo, hi) in place.
 static void reverse_items(SortItem *lo, SortItem *hi) {
     for (--hi; lo < hi; lo++, hi--) {
         SortItem t = *lo;
@@ -143,6 +147,7 @@ static ssize_t count_run(SortState *st, SortItem *lo, SortItem *hi) {
     return n;
 }
 
+// The merge buffer must hold the shorter of two runs.
 static int ensure_tmp(SortState *st, ssize_t need) {
     if (need <= st->tmp_cap) {
         return 0;
@@ -255,6 +260,9 @@ static ssize_t compute_minrun(ssize_t n) {
     return n + r;
 }
 
+// The main loop: find a run (extending short ones to minrun by binary insertion), push it, and
+// merge neighbours while the run lengths break the invariants; at the end merge everything left on
+// the stack.
 static int sort_items(SortState *st, SortItem *items, ssize_t n) {
     if (n < 2) {
         return 0;
@@ -400,6 +408,7 @@ restore:
     return result;
 }
 
+// sorted(): a new list of the items, sorted.
 SpObject *sp_list_sorted(SpObject *iterable, SpObject *key, int reverse) {
     SpObject *list = sp_sequence_list(iterable);
     if (list == NULL) {

@@ -36,6 +36,7 @@ static int module_init_dict(SpModuleObject *m, SpObject *name, SpObject *doc) {
     return 0;
 }
 
+// A module with an empty namespace (ModuleType.__new__ and sp_module_new).
 static SpModuleObject *module_alloc(SpTypeObject *type) {
     SpModuleObject *m = (SpModuleObject *)sp_object_alloc(type, 0);
     if (m == NULL) {
@@ -68,6 +69,7 @@ SpObject *sp_module_new(const char *name) {
 
 SpObject *sp_module_dict_borrow(SpObject *module) { return MOD(module)->md_dict; }
 
+// Built-in functions know their module by name (their __module__).
 int sp_module_add_functions(SpObject *module, const SpMethodDef *ml) {
     for (; ml->ml_name != NULL; ml++) {
         SpObject *fn = sp_cfunction_new(ml, module, MOD(module)->md_name);
@@ -90,6 +92,7 @@ int sp_module_add_object(SpObject *module, const char *name, SpObject *v) {
 // ---------------------------------------------------------------------------
 // The type.
 
+// The dict may outlive the module (functions keep their globals).
 static void module_dealloc(SpObject *self) {
     sp_gc_untrack(self);
     SP_XDECREF(MOD(self)->md_dict);
@@ -106,6 +109,8 @@ static int module_clear(SpObject *self) {
     return 0;
 }
 
+// <module 'x' from '/path/x.py'> for modules with a __file__,
+// <module 'sys' (built-in)> for built-in ones, else <module 'x'>.
 static SpObject *module_repr(SpObject *self) {
     SpObject *d = MOD(self)->md_dict;
     SpObject *name = d ? sp_dict_getitem_borrow(d, sp_id(__name__)) : NULL;
@@ -128,6 +133,9 @@ static SpObject *module_repr(SpObject *self) {
     return sp_str_from_format("<module %R>", name);
 }
 
+// Attributes come from the type, then the namespace (generic getattr with
+// tp_dictoffset); a miss tries a module-level __getattr__ (PEP 562) and then
+// raises "module 'x' has no attribute 'y'".
 static SpObject *module_getattro(SpObject *self, SpObject *name) {
     SpObject *v = sp_object_generic_getattr(self, name);
     if (v != NULL || !sp_err_matches_type(&SpExc_AttributeError)) {
@@ -168,6 +176,7 @@ static SpObject *module_new(SpTypeObject *type, SpObject *args, SpObject *kwargs
     return (SpObject *)module_alloc(type);
 }
 
+// ModuleType(name, doc=None): name must be a str.
 static int module_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     static const char *const names[] = {"name", "doc", NULL};
     SpObject *out[2] = {NULL, NULL};
@@ -210,6 +219,7 @@ static int module_init(SpObject *self, SpObject *args, SpObject *kwargs) {
     return module_init_dict(MOD(self), out[0], out[1]);
 }
 
+// dir(module): a module-level __dir__ if defined, else the namespace's keys.
 static SpObject *module_dir(SpObject *self, SpObject *unused) {
     SpObject *d = MOD(self)->md_dict;
     SpObject *dirfunc = d ? sp_dict_getitem_str_borrow(d, "__dir__") : NULL;

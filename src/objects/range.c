@@ -655,6 +655,7 @@ typedef struct {
     long start;  // next value
     long step;
     long len;    // values left
+    long unused; // CPython 3.11 also keeps an index: same sys.getsizeof
 } RangeIterObject;
 
 typedef struct {
@@ -662,6 +663,7 @@ typedef struct {
     SpObject *start;  // next value
     SpObject *step;
     SpObject *len;    // values left
+    SpObject *unused; // CPython 3.11's index: same sys.getsizeof
 } LongRangeIterObject;
 
 static SpObject *fast_range_iter(long start, long step, long len) {

@@ -73,9 +73,14 @@ restart:;
     size_t mask = (size_t)so->mask;
     size_t i = (size_t)hash & mask;
     for (;;) {
+        // Look at up to LINEAR_PROBES + 1 neighbouring slots (cheap: same
+        // cache lines) before jumping by the perturbed step. Near the end of
+        // the table only the slot itself is tried, so no wrap-around.
         SetEntry *entry = &so->table[i];
         int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
         do {
+            // An unused slot ends the search; dummies (hash -1) never match
+            // since no hash is -1.
             if (entry->hash == 0 && entry->key == NULL) {
                 return entry;
             }
@@ -89,6 +94,8 @@ restart:;
                         return entry;
                     }
                 } else {
+                    // __eq__ may run any code, even mutate this set: if the
+                    // table or this slot changed, the probe is stale.
                     SetEntry *table = so->table;
                     SP_INCREF(startkey);
                     int cmp = sp_object_richcompare_bool(startkey, key, SP_EQ);
@@ -157,6 +164,8 @@ restart:;
                     mask = (size_t)so->mask;
                 }
             } else if (entry->hash == -1 && freeslot == NULL) {
+                // Remember the first dummy: the key goes there if it turns
+                // out to be absent (CPython 3.11 reuses dummies this way).
                 freeslot = entry;
             }
             entry++;
@@ -176,6 +185,8 @@ found_unused_or_dummy:
     so->used++;
     entry->key = key;
     entry->hash = hash;
+    // Keep the table at most 60% full (dummies count): grow to four times
+    // the live keys (twice for huge sets).
     if ((size_t)so->fill * 5 < mask * 3) {
         return 0;
     }
@@ -952,10 +963,20 @@ static SpObject *set_isdisjoint(SpObject *self, SpObject *other) {
 // ---------------------------------------------------------------------------
 // Methods taking any number of iterables
 
+// "set.union() takes no keyword arguments" (frozenset.union for frozensets).
+static int no_kwnames(SpObject *so, const char *meth, SpObject *kwnames) {
+    if (kwnames == NULL || SP_TUPLE_SIZE(kwnames) == 0) {
+        return 1;
+    }
+    sp_err_format(&SpExc_TypeError, "%s.%s() takes no keyword arguments",
+                  SP_OBJECT_TYPE_CHECK(so, &SpFrozenSet_Type) ? "frozenset" : "set", meth);
+    return 0;
+}
+
 // s.union(*others): a copy of s updated with each argument.
 static SpObject *set_union_meth(SpObject *so, SpObject *const *args, ssize_t nargs,
                                 SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("union", kwnames)) {
+    if (!no_kwnames(so, "union", kwnames)) {
         return NULL;
     }
     SpObject *result = set_copy(so, NULL);
@@ -993,7 +1014,7 @@ static SpObject *set_intersection_multi(SpObject *so, SpObject *const *args, ssi
 
 static SpObject *set_intersection_meth(SpObject *so, SpObject *const *args, ssize_t nargs,
                                        SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("intersection", kwnames)) {
+    if (!no_kwnames(so, "intersection", kwnames)) {
         return NULL;
     }
     return set_intersection_multi(so, args, nargs);
@@ -1001,7 +1022,7 @@ static SpObject *set_intersection_meth(SpObject *so, SpObject *const *args, ssiz
 
 static SpObject *set_intersection_update_meth(SpObject *so, SpObject *const *args, ssize_t nargs,
                                               SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("intersection_update", kwnames)) {
+    if (!no_kwnames(so, "intersection_update", kwnames)) {
         return NULL;
     }
     SpObject *tmp = set_intersection_multi(so, args, nargs);
@@ -1015,7 +1036,7 @@ static SpObject *set_intersection_update_meth(SpObject *so, SpObject *const *arg
 
 static SpObject *set_difference_meth(SpObject *so, SpObject *const *args, ssize_t nargs,
                                      SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("difference", kwnames)) {
+    if (!no_kwnames(so, "difference", kwnames)) {
         return NULL;
     }
     if (nargs == 0) {
@@ -1036,7 +1057,7 @@ static SpObject *set_difference_meth(SpObject *so, SpObject *const *args, ssize_
 
 static SpObject *set_difference_update_meth(SpObject *so, SpObject *const *args, ssize_t nargs,
                                             SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("difference_update", kwnames)) {
+    if (!no_kwnames(so, "difference_update", kwnames)) {
         return NULL;
     }
     for (ssize_t i = 0; i < nargs; i++) {
@@ -1049,7 +1070,7 @@ static SpObject *set_difference_update_meth(SpObject *so, SpObject *const *args,
 
 static SpObject *set_update_meth(SpObject *so, SpObject *const *args, ssize_t nargs,
                                  SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("update", kwnames)) {
+    if (!no_kwnames(so, "update", kwnames)) {
         return NULL;
     }
     for (ssize_t i = 0; i < nargs; i++) {
@@ -1387,13 +1408,15 @@ static SpObject *set_iter(SpObject *so);
 
 // set.__init__ empties the set first: s.__init__([1]) replaces the content.
 static int set_init(SpObject *self, SpObject *args, SpObject *kwargs) {
-    if (kwargs != NULL && SP_DICT_SIZE(kwargs) > 0 && SP_IS_TYPE(self, &SpSet_Type)) {
+    if (kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "set() takes no keyword arguments");
         return -1;
     }
     ssize_t n = SP_TUPLE_SIZE(args);
     if (n > 1) {
-        sp_err_format(&SpExc_TypeError, "set expected at most 1 argument, got %zd", n);
+        // Named after the actual class, as CPython's PyArg_UnpackTuple.
+        sp_err_format(&SpExc_TypeError, "%s expected at most 1 argument, got %zd",
+                      sp_type_name(SP_TYPE(self)), n);
         return -1;
     }
     if (SO(self)->fill) {
@@ -1414,14 +1437,15 @@ static SpObject *set_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
 // frozenset is filled in tp_new (it has no __init__); frozenset(fs) of an exact frozenset returns
 // fs itself.
 static SpObject *frozenset_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
-    if (type == &SpFrozenSet_Type && kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
+    if ((type == &SpFrozenSet_Type || type->tp_init == SpFrozenSet_Type.tp_init) &&
+        kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "frozenset() takes no keyword arguments");
         return NULL;
     }
     ssize_t n = SP_TUPLE_SIZE(args);
     if (n > 1) {
-        return sp_err_format(&SpExc_TypeError, "frozenset expected at most 1 argument, got %zd",
-                             n);
+        return sp_err_format(&SpExc_TypeError, "%s expected at most 1 argument, got %zd",
+                             sp_type_name(type), n);
     }
     SpObject *iterable = n ? SP_TUPLE_GET_ITEM(args, 0) : NULL;
     if (type == &SpFrozenSet_Type && iterable != NULL && SP_IS_TYPE(iterable, &SpFrozenSet_Type)) {

@@ -22,6 +22,8 @@
 static SpSliceObject *slice_cache;
 #endif
 
+// slice(start, stop, step): missing parts are stored as None, never NULL, so the attributes always
+// read as objects.
 SpObject *sp_slice_new(SpObject *start, SpObject *stop, SpObject *step) {
     SpSliceObject *s;
 #if SP_CFG_FREELISTS
@@ -44,6 +46,8 @@ SpObject *sp_slice_new(SpObject *start, SpObject *stop, SpObject *step) {
     return (SpObject *)s;
 }
 
+// The one-slot cache: a[i:j] in a loop makes and drops one slice per iteration, and reuses the same
+// memory each time.
 static void slice_dealloc(SpObject *op) {
     SpSliceObject *s = (SpSliceObject *)op;
     sp_gc_untrack(op);
@@ -59,6 +63,7 @@ static void slice_dealloc(SpObject *op) {
     sp_object_free(op);
 }
 
+// Slices may hold any objects (slice([], {})), so they take part in GC.
 static int slice_traverse(SpObject *op, SpVisitProc visit, void *arg) {
     SpSliceObject *s = (SpSliceObject *)op;
     int r = visit(s->start, arg);
@@ -94,6 +99,9 @@ static int slice_index(SpObject *v, ssize_t *x) {
     return 0;
 }
 
+// PySlice_Unpack: the three parts as ssize_t, clamped (not checked) to the ssize_t range, defaults
+// filled in according to the step's sign. The step is clamped to -SSIZE_MAX so that -step is
+// representable.
 int sp_slice_unpack(SpObject *slice, ssize_t *start, ssize_t *stop, ssize_t *step) {
     SpSliceObject *s = (SpSliceObject *)slice;
     if (s->step == sp_None) {
@@ -122,6 +130,8 @@ int sp_slice_unpack(SpObject *slice, ssize_t *start, ssize_t *stop, ssize_t *ste
     return 0;
 }
 
+// PySlice_AdjustIndices: clamp unpacked bounds into the sequence (negative bounds count from the
+// end) and count the items the slice selects.
 ssize_t sp_slice_adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop, ssize_t step) {
     if (*start < 0) {
         *start += length;
@@ -149,6 +159,7 @@ ssize_t sp_slice_adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop, s
     return 0;
 }
 
+// "slice(1, 2, None)": all three parts, always.
 static SpObject *slice_repr(SpObject *op) {
     SpSliceObject *s = (SpSliceObject *)op;
     return sp_str_from_format("slice(%R, %R, %R)", s->start, s->stop, s->step);
@@ -311,6 +322,7 @@ static SpObject *slice_indices(SpObject *self, SpObject *len_obj) {
     return res;
 }
 
+// Pickle support: slice(start, stop, step).
 static SpObject *slice_reduce(SpObject *self, SpObject *unused) {
     SpSliceObject *s = (SpSliceObject *)self;
     SpObject *args = sp_tuple_pack(3, s->start, s->stop, s->step);
@@ -322,6 +334,7 @@ static SpObject *slice_reduce(SpObject *self, SpObject *unused) {
     return res;
 }
 
+// slice(stop) or slice(start, stop[, step]); positional only.
 static SpObject *slice_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     if (kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "slice() takes no keyword arguments");

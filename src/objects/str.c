@@ -406,7 +406,8 @@ SpObject *sp_str_concat(SpObject *a, SpObject *b) {
     SpUCS4 ca = sp_str_class(a), cb = sp_str_class(b);
     SpUCS4 cls = ca > cb ? ca : cb;
     if (na + nb == 1) {
-        return sp_newref(sp_str_latin1[na ? SP_STR_READ_CHAR(a, 0) : SP_STR_READ_CHAR(b, 0)]);
+        // A subclass operand got here with the other one empty.
+        return sp_str_from_ordinal(na ? SP_STR_READ_CHAR(a, 0) : SP_STR_READ_CHAR(b, 0));
     }
     SpObject *r = sp_str_new(na + nb, cls);
     if (r == NULL) {
@@ -436,6 +437,8 @@ void sp_str_append(SpObject **pleft, SpObject *right) {
     // hold the new characters: the realloc usually extends the block.
     if (SP_REFCNT(left) == 1 && SP_STR_CHECK_EXACT(left) && !a->state.interned && nb > 0 &&
         na > 0 && sp_str_class(right) <= sp_str_class(left) && na <= SSIZE_MAX / 8 - nb) {
+        // The form stays the same (right is no wider), so the characters
+        // stay at the same offset and only the block grows.
         int kind = SP_STR_KIND(left);
         ssize_t header = a->state.ascii ? SP_STR_ASCII_HEADER : SP_STR_COMPACT_HEADER;
         if (!a->state.ascii) {

@@ -163,6 +163,9 @@ SpObject *sp_utf8_decode(const char *str, ssize_t len, int errors) {
     if (pre == len) {
         return sp_str_from_ascii(str, len);
     }
+    // Pass 1: count characters and find the storage class, applying the
+    // error handler's effect on both (replace adds U+FFFD, which needs two
+    // bytes a character; ignore adds nothing).
     ssize_t count = pre;
     SpUCS4 cls = 0x7F;
     const unsigned char *p = s + pre;
@@ -210,6 +213,7 @@ SpObject *sp_utf8_decode(const char *str, ssize_t len, int errors) {
     if (count == 0) {
         return sp_newref(sp_str_empty);  // everything was ignored
     }
+    // Pass 2: decode into a string of exactly the right size and form.
     SpObject *r = sp_str_new(count, cls);
     if (r == NULL) {
         return NULL;

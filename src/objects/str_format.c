@@ -431,6 +431,7 @@ static SpObject *percent_format(SpObject *fmt, SpObject *args, int bytes_mode) {
             st.arglen = -1;
             st.argidx = -2;
         }
+        // Flags in any order and number: - + space # 0.
         int fminus = 0, fplus = 0, fspace = 0, falt = 0, fzero = 0;
         for (; i < n; i++) {
             SpUCS4 c = sp_str_read(kind, d, i);
@@ -494,6 +495,8 @@ static SpObject *percent_format(SpObject *fmt, SpObject *args, int bytes_mode) {
             sp_err_set_string(&SpExc_ValueError, "incomplete format");
             goto error;
         }
+        // The argument is taken before the conversion letter is checked, so
+        // "%z" % () complains about arguments first, as in CPython.
         SpUCS4 conv = sp_str_read(kind, d, i);
         SpObject *v = next_arg(&st);
         if (v == NULL) {

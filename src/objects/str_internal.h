@@ -1,7 +1,7 @@
 // smallpy: private helpers shared by the str family of files (str.c,
-// str_type.c, str_methods.c, str_format.c, str_ucd.c, bytes.c, format.c).
-// Not part of any other folder's contract: only files of the str area
-// include it. Counterpart: the static helpers of CPython 3.11
+// str_type.c, str_methods.c, str_case.c, str_codecs.c, str_format.c,
+// str_ucd.c, format.c, bytes.c, bytes_methods.c, bytearray.c). Not part of
+// any other folder's contract: only files of the str area include it. Counterpart: the static helpers of CPython 3.11
 // Objects/unicodeobject.c, Objects/stringlib/, Python/pyhash.c.
 #ifndef SP_OBJECTS_STR_INTERNAL_H
 #define SP_OBJECTS_STR_INTERNAL_H
@@ -187,8 +187,15 @@ SP_FUNC int sp_str_isidentifier(SpObject *s);
 
 // Either byte type (the "bytes-like objects" smallpy knows).
 static inline int sp_buf_check(SpObject *o) { return SP_BYTES_CHECK(o) || SP_BYTEARRAY_CHECK(o); }
+// An empty bytearray owns no buffer; its data is then this empty array, so
+// that memcpy and friends never see a NULL pointer.
+extern char sp_buf_no_data[1];
 static inline char *sp_buf_data(SpObject *o) {
-    return SP_BYTES_CHECK(o) ? SP_BYTES_DATA(o) : SP_BYTEARRAY_DATA(o);
+    if (SP_BYTES_CHECK(o)) {
+        return SP_BYTES_DATA(o);
+    }
+    char *p = SP_BYTEARRAY_DATA(o);
+    return p != NULL ? p : sp_buf_no_data;
 }
 static inline ssize_t sp_buf_size(SpObject *o) { return SP_SIZE(o); }
 // A new object of self's kind (bytes or bytearray) with a copy of n bytes of

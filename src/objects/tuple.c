@@ -117,6 +117,21 @@ SpObject *sp_tuple_from_array_steal(SpObject *const *items, ssize_t n) {
 }
 
 // t[lo:hi] with clamping; the whole of an exact tuple is t itself.
+SpObject *sp_tuple_recycle(SpObject *cached, SpObject *const *items, ssize_t n) {
+    if (cached == NULL || SP_REFCNT(cached) != 1) {
+        return sp_tuple_from_array_steal(items, n);
+    }
+    // Only the iterator holds it: refill in place. The old items are
+    // released after the new ones are in, as their destructors may run code.
+    SP_INCREF(cached);
+    for (ssize_t i = 0; i < n; i++) {
+        SpObject *old = SP_TUPLE_GET_ITEM(cached, i);
+        SP_TUPLE_SET_ITEM(cached, i, items[i]);
+        SP_XDECREF(old);
+    }
+    return cached;
+}
+
 SpObject *sp_tuple_slice(SpObject *t, ssize_t lo, ssize_t hi) {
     ssize_t n = SP_TUPLE_SIZE(t);
     if (lo < 0) {
@@ -467,7 +482,7 @@ static int index_bounds(SpObject *const *args, ssize_t nargs, ssize_t len, ssize
 // t.index(x[, start[, stop]]).
 static SpObject *tuple_index(SpObject *self, SpObject *const *args, ssize_t nargs,
                              SpObject *kwnames) {
-    if (!sp_arg_no_kwnames("index", kwnames) ||
+    if (!sp_arg_no_kwnames("tuple.index", kwnames) ||
         !sp_arg_check_positional("index", nargs, 1, 3)) {
         return NULL;
     }
@@ -517,7 +532,8 @@ static SpObject *tuple_iter(SpObject *seq);
 // tuple(iterable): a subclass gets a fresh object of its own type holding the
 // items of a plain tuple made first.
 static SpObject *tuple_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
-    if (type == &SpTuple_Type && kwargs != NULL && SP_DICT_SIZE(kwargs) > 0) {
+    if ((type == &SpTuple_Type || type->tp_init == SpTuple_Type.tp_init) && kwargs != NULL &&
+        SP_DICT_SIZE(kwargs) > 0) {
         sp_err_set_string(&SpExc_TypeError, "tuple() takes no keyword arguments");
         return NULL;
     }

@@ -1173,15 +1173,15 @@ static SpObject *eval_exec(const char *fname, SpObject *source, SpObject *global
     return res;
 }
 
-// eval(source, globals=None, locals=None).
+// eval(source, globals=None, locals=None, /).
 static SpObject *builtin_eval(SpObject *self, SpObject *const *args, ssize_t nargs,
                               SpObject *kwnames) {
-    static const char *const names[] = {"", "globals", "locals", NULL};
-    SpObject *out[3];
-    if (sp_arg_parse_kw("eval", args, nargs, kwnames, names, out, 1) < 0) {
+    // All positional-only in 3.11 (exec, unlike eval, takes keywords).
+    if (!sp_arg_no_kwnames("eval", kwnames) || !sp_arg_check_positional("eval", nargs, 1, 3)) {
         return NULL;
     }
-    return eval_exec("eval", out[0], out[1], out[2], SP_COMPILE_EVAL);
+    return eval_exec("eval", args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL,
+                     SP_COMPILE_EVAL);
 }
 
 // exec(source, globals=None, locals=None, *, closure=None): always None.

@@ -171,6 +171,13 @@ static ssize_t find_keyword(SpCodeObject *co, SpObject *kw) {
     return -1;
 }
 
+// CPython 3.11's initialize_locals, step by step, since the order decides
+// which error a bad call reports: the **kwargs dict and the positional
+// arguments first, *args, then the keywords (unknown, duplicate,
+// positional-only ones), then too many positionals, then missing ones
+// (filling defaults), then keyword-only defaults. Every reference stored
+// into f's slots is a new one; on failure the caller clears the frame, which
+// releases whatever was bound so far.
 int sp_frame_bind(SpFrame *f, SpFunctionObject *fn, SpObject *const *args, ssize_t npos,
                   SpObject *kwnames) {
     SpCodeObject *co = (SpCodeObject *)fn->func_code;
@@ -284,6 +291,9 @@ int sp_frame_bind(SpFrame *f, SpFunctionObject *fn, SpObject *const *args, ssize
     return sp_frame_finish_setup(f, fn, sp_code_extra(co));
 }
 
+// Cells for the SP_FAST_CELL slots (wrapping an argument's value when the
+// slot is an argument too: the cell takes over the slot's reference), then
+// the closure's cells into the SP_FAST_FREE slots, the last ones.
 int sp_frame_finish_setup(SpFrame *f, SpFunctionObject *fn, SpCodeExtra *x) {
     SpObject **lp = f->localsplus;
     for (int i = 0; i < x->ncells; i++) {
@@ -312,6 +322,10 @@ int sp_frame_finish_setup(SpFrame *f, SpFunctionObject *fn, SpCodeExtra *x) {
 // ---------------------------------------------------------------------------
 // Entry points.
 
+// Calls from C (and from the loop for anything not inlined): a frame on the
+// data stack marked as an entry frame, so sp_eval_frame returns when the
+// function does. Exactly positional calls of simple functions copy the
+// arguments without the general binder.
 SpObject *sp_function_vectorcall(SpObject *func, SpObject *const *args, size_t nargsf,
                                  SpObject *kwnames) {
     SpFunctionObject *fn = (SpFunctionObject *)func;
@@ -357,6 +371,8 @@ SpObject *sp_function_vectorcall(SpObject *func, SpObject *const *args, size_t n
     return res;
 }
 
+// The class body runs as the function's code with `ns` as its locals
+// mapping; it returns the __class__ cell (or None).
 SpObject *sp_vm_run_class_body(SpFunctionObject *fn, SpObject *ns) {
     SpCodeObject *co = (SpCodeObject *)fn->func_code;
     SpCodeExtra *x = sp_code_extra(co);

@@ -186,6 +186,21 @@ static ALWAYS_INLINE int as_fast_double(SpObject *o, double *d) {
     return 0;
 }
 
+// Truth of the common condition values without a call: 1, 0, or -1 for
+// "ask sp_object_is_true".
+static ALWAYS_INLINE int truth_fast(SpObject *v) {
+    if (v == sp_True) {
+        return 1;
+    }
+    if (v == sp_False || v == sp_None) {
+        return 0;
+    }
+    if (SP_INT_CHECK_EXACT(v)) {
+        return SP_SIZE(v) != 0;
+    }
+    return -1;
+}
+
 // The fast paths of BINARY_OP: compact ints and floats. Returns 1 when it
 // handled the operation, with *res the result (new reference, or NULL with
 // MemoryError set); 0 leaves it to the generic path. A left float operand
@@ -244,11 +259,29 @@ static ALWAYS_INLINE int compare_fast(int op, SpObject *lhs, SpObject *rhs, int 
 //
 // Registers: `frame` (the executing frame), `next_instr` (the instruction
 // after the one executing), `stack_pointer` (one above the value stack's
-// top), `consts` and `extra` (the code's constants and prepared data).
-// Every failure jumps to `error`, which adds this frame's traceback entry and
-// unwinds through the exception table; `exception_unwind` skips the
-// traceback entry (re-raises). The instruction that failed is always
-// next_instr - 1, so errors need no separate saving of the position.
+// top), `consts` and `extra` (the code's constants and prepared data). They
+// are reloaded from the frame (LOAD_FRAME_REGISTERS) whenever the loop
+// switches frames; before it leaves a frame (a call, a yield) it stores
+// next_instr and the stack top back into it.
+//
+// Ownership: every non-NULL item of the value stack is an owned reference;
+// NULL items are the empty "self" slots of calls. An instruction that pops
+// items owns them and must release them on every path, errors included, so
+// the unwinder only ever has to drop what is still on the stack.
+//
+// Entry frames: sp_eval_frame runs one frame that a C caller set up (a
+// function called from C, a module, a generator being resumed); it returns
+// when that frame returns or yields. Frames pushed by CALL inside the loop
+// are not entry frames: returning from one continues the caller here.
+//
+// Errors: every failure jumps to `error`, which adds this frame's traceback
+// entry and unwinds through the exception table; `exception_unwind` skips
+// the traceback entry (re-raises). The instruction that failed is always
+// next_instr - 1 (fused instructions step next_instr before their second
+// half can fail), so the position needs no saving before each operation;
+// instructions that call out still store next_instr in the frame first, so
+// code inspecting running frames (locals(), super(), sys._getframe) sees
+// where each frame is.
 
 SpObject *sp_eval_frame(SpFrame *frame, int throwflag) {
     SpInstr *next_instr;
@@ -334,21 +367,25 @@ dispatch : {
 #endif
 
     // ------------------------------------------------------------ stack
+    // -- : nothing.
     TARGET(NOP) {
         DISPATCH();
     }
 
+    // x -- : drop TOS (may be the NULL of a call slot).
     TARGET(POP_TOP) {
         SpObject *v = POP();
         SP_XDECREF(v);
         DISPATCH();
     }
 
+    // -- NULL : the empty "self" slot below a plain call's callable.
     TARGET(PUSH_NULL) {
         PUSH(NULL);
         DISPATCH();
     }
 
+    // x_n ... x_1 -- x_n ... x_1 x_n : a new reference to the n-th item.
     TARGET(COPY) {
         SpObject *v = PEEK(oparg);
         SP_INCREF(v);
@@ -356,6 +393,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // x_n ... x_1 -- x_1 ... x_n : exchange TOS and the n-th item.
     TARGET(SWAP) {
         SpObject *t = TOP();
         SET_TOP(PEEK(oparg));
@@ -364,6 +402,7 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ locals
+    // -- v : consts[n]; constants live as long as the code object.
     TARGET(LOAD_CONST) {
         SpObject *v = consts[oparg];
         SP_INCREF(v);
@@ -371,6 +410,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- v : local slot n; an empty slot is an unbound local.
     TARGET(LOAD_FAST) {
         SpObject *v = GETLOCAL(oparg);
         if (SP_UNLIKELY(v == NULL)) {
@@ -382,6 +422,8 @@ dispatch : {
         DISPATCH();
     }
 
+    // v -- : into local slot n, dropping the old value after the store
+    // (its __del__ may run and must see the new binding).
     TARGET(STORE_FAST) {
         SpObject *v = POP();
         SpObject *old = GETLOCAL(oparg);
@@ -390,6 +432,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- : empty local slot n.
     TARGET(DELETE_FAST) {
         SpObject *old = GETLOCAL(oparg);
         if (old == NULL) {
@@ -401,6 +444,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- cell : the cell object itself, for MAKE_FUNCTION's closure tuple.
     TARGET(LOAD_CLOSURE) {
         SpObject *cell = GETLOCAL(oparg);
         SP_INCREF(cell);
@@ -408,6 +452,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- v : the contents of the cell in slot n.
     TARGET(LOAD_DEREF) {
         SpObject *v = ((SpCellObject *)GETLOCAL(oparg))->ob_ref;
         if (SP_UNLIKELY(v == NULL)) {
@@ -419,6 +464,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- v : a class body's free variable: its namespace first, then the cell.
     TARGET(LOAD_CLASSDEREF) {
         SpObject *v = sp_op_load_classderef(frame, oparg);
         if (v == NULL) {
@@ -428,6 +474,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v -- : into the cell in slot n.
     TARGET(STORE_DEREF) {
         SpCellObject *cell = (SpCellObject *)GETLOCAL(oparg);
         SpObject *old = cell->ob_ref;
@@ -436,6 +483,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- : empty the cell in slot n.
     TARGET(DELETE_DEREF) {
         SpCellObject *cell = (SpCellObject *)GETLOCAL(oparg);
         SpObject *old = cell->ob_ref;
@@ -449,6 +497,9 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ globals, names
+    // -- v : globals, then builtins. The entry's value stays valid while
+    // neither dict changes: ma_version_tag comes from one global counter, so
+    // equal tags mean an unchanged dict.
     TARGET(LOAD_GLOBAL) {
         SpCacheEntry *e = CACHE(oparg);
         SpDictObject *g = (SpDictObject *)frame->globals;
@@ -467,6 +518,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v -- : globals[name] = v.
     TARGET(STORE_GLOBAL) {
         SpObject *v = POP();
         int err = sp_dict_setitem(frame->globals, NAME(oparg), v);
@@ -477,6 +529,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- : del globals[name]; NameError if absent.
     TARGET(DELETE_GLOBAL) {
         if (sp_op_delete_global(frame, NAME(oparg)) < 0) {
             goto error;
@@ -484,6 +537,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- v : locals mapping, globals, builtins (module and class bodies).
     TARGET(LOAD_NAME) {
         SpObject *v = sp_op_load_name(frame, NAME(oparg));
         if (v == NULL) {
@@ -493,6 +547,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v -- : locals[name] = v.
     TARGET(STORE_NAME) {
         SpObject *v = POP();
         int err = sp_op_store_name(frame, NAME(oparg), v);
@@ -503,6 +558,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- : del locals[name]; NameError if absent.
     TARGET(DELETE_NAME) {
         if (sp_op_delete_name(frame, NAME(oparg)) < 0) {
             goto error;
@@ -511,6 +567,9 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ attributes
+    // obj -- v : obj.name. Instances of classes hit the two-way cache: an
+    // attribute the type does not define is read from the instance dict
+    // directly; module attributes come straight from the module dict.
     TARGET(LOAD_ATTR) {
         SpCacheEntry *e = CACHE(oparg);
         SpObject *owner = TOP();
@@ -565,6 +624,9 @@ dispatch : {
         DISPATCH();
     }
 
+    // obj -- meth_or_NULL self_or_attr : as LOAD_ATTR, but a function found
+    // on the type is pushed unbound with obj after it, so CALL needs no
+    // bound-method object.
     TARGET(LOAD_METHOD) {
         SpCacheEntry *e = CACHE(oparg);
         SpObject *owner = TOP();
@@ -646,6 +708,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v obj -- : obj.name = v.
     TARGET(STORE_ATTR) {
         SpCacheEntry *e = CACHE(oparg);
         SpObject *owner = TOP();
@@ -678,6 +741,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // obj -- : del obj.name.
     TARGET(DELETE_ATTR) {
         SpObject *owner = POP();
         int err = sp_object_setattr(owner, SP_TUPLE_GET_ITEM(CODE()->co_names, oparg), NULL);
@@ -689,11 +753,15 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ calls
+    // -- : remember the keyword names (a const tuple) for the next CALL.
     TARGET(KW_NAMES) {
         kwnames = consts[oparg];
         DISPATCH();
     }
 
+    // a b arg_1 ... arg_n -- result : call b(args) when a is NULL, else a(b,
+    // args). Python functions run in this loop: their frame is pushed on the
+    // data stack and the loop continues in it (no C recursion).
     TARGET(CALL) {
         // Layout: [NULL, callable, args...] or [callable, self, args...].
         SpObject **base = stack_pointer - oparg - 2;
@@ -717,6 +785,8 @@ dispatch : {
         SpObject *kw = kwnames;
         kwnames = NULL;
         frame->next_instr = next_instr;
+        // From here on, callable is args[-1] in both layouts: args[-1] is a
+        // writable slot, which vectorcall's ARGUMENTS_OFFSET lends out.
         if (SP_TYPE(callable) == &SpFunction_Type) {
             SpFunctionObject *fn = (SpFunctionObject *)callable;
             SpCodeObject *co = (SpCodeObject *)fn->func_code;
@@ -727,7 +797,7 @@ dispatch : {
             if (!(co->co_flags & (SP_CO_GENERATOR | SP_CO_COROUTINE))) {
                 // Push the callee's frame and continue in this loop.
                 if (SP_UNLIKELY(sp_tstate.recursion_depth >= sp_tstate.recursion_limit)) {
-                    sp_err_set_string(&SpExc_RecursionError, "maximum recursion depth exceeded");
+                    sp_recursion_error();
                     goto error;
                 }
                 SpFrame *nf = sp_datastack_push(x->nslots);
@@ -744,7 +814,7 @@ dispatch : {
                 nf->locals = NULL;
                 nf->previous = frame;
                 nf->next_instr = x->instrs;
-                nf->stacktop = lp + nl;
+                nf->stacktop = lp + nl;  // the value stack starts empty
                 nf->lasti = -1;
                 nf->state = SP_FRAME_EXECUTING;
                 nf->owner = SP_FRAME_OWNED_BY_STACK;
@@ -778,18 +848,25 @@ dispatch : {
                         SP_XDECREF(o);
                     }
                 }
+                // Switch: the caller resumes at next_instr with the result
+                // pushed at `base` when the callee returns.
                 frame->stacktop = stack_pointer;
                 sp_tstate.frame = nf;
                 frame = nf;
                 LOAD_FRAME_REGISTERS();
                 DISPATCH();
             call_setup_failed:
+                // Binding raised: the callee never ran, so no traceback entry
+                // of its own; the error is the caller's, at this CALL.
                 sp_frame_clear(nf);
                 sp_datastack_pop(nf);
                 sp_tstate.recursion_depth--;
                 goto error;
             }
         }
+        // Everything else (built-ins, types, bound methods in the method
+        // layout, callable objects, generator functions) goes through the
+        // vector call protocol; the stack's references are released after.
         ssize_t nkw = kw ? SP_TUPLE_SIZE(kw) : 0;
         SpObject *res = sp_vectorcall(
             callable, args, (size_t)(nargs - nkw) | SP_VECTORCALL_ARGUMENTS_OFFSET, kw);
@@ -804,6 +881,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // NULL callable args [kwargs] -- result : f(*args, **kwargs).
     TARGET(CALL_FUNCTION_EX) {
         SpObject *kwargs = (oparg & 1) ? POP() : NULL;
         SpObject *callargs = POP();
@@ -823,8 +901,14 @@ dispatch : {
         DISPATCH();
     }
 
+    // v -- : leave the frame. An entry frame returns to C; an inline
+    // frame pops itself and pushes v onto its caller's stack.
     TARGET(RETURN_VALUE) {
         SpObject *retval = POP();
+        // The frame leaves the thread state before it is cleared: a __del__
+        // run by the clearing must not see it as the running frame. Its
+        // memory stays reserved until after the clearing, so frames pushed
+        // meanwhile land above it.
         frame->stacktop = stack_pointer;
         sp_tstate.frame = frame->previous;
         sp_tstate.recursion_depth--;
@@ -842,6 +926,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // [defaults] [kwdefaults] [annotations] [closure] code -- func
     TARGET(MAKE_FUNCTION) {
         SpObject *code = POP();
         int n = ((oparg & 1) != 0) + ((oparg & 2) != 0) + ((oparg & 4) != 0) + ((oparg & 8) != 0);
@@ -855,6 +940,7 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ operators
+    // a b -- a_op_b : inline for compact ints and floats, else number protocol.
     TARGET(BINARY_OP) {
         SpObject *rhs = TOP();
         SpObject *lhs = SECOND();
@@ -874,6 +960,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // a -- a_op_c : fused LOAD_CONST c; BINARY_OP op.
     TARGET(BINARY_OP_CONST) {
         // LOAD_CONST c; BINARY_OP op: the constant never touches the stack.
         SpObject *rhs = consts[oparg];
@@ -893,6 +980,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // a -- +a
     TARGET(UNARY_POSITIVE) {
         SpObject *v = TOP();
         SpObject *res = sp_number_positive(v);
@@ -905,6 +993,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // a -- -a
     TARGET(UNARY_NEGATIVE) {
         SpObject *v = TOP();
         SpObject *res;
@@ -922,9 +1011,13 @@ dispatch : {
         DISPATCH();
     }
 
+    // a -- not a
     TARGET(UNARY_NOT) {
         SpObject *v = TOP();
-        int t = v == sp_True ? 1 : v == sp_False ? 0 : sp_object_is_true(v);
+        int t = truth_fast(v);
+        if (t < 0) {
+            t = sp_object_is_true(v);
+        }
         SP_DECREF(v);
         if (t < 0) {
             STACK_SHRINK(1);
@@ -934,6 +1027,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // a -- ~a
     TARGET(UNARY_INVERT) {
         SpObject *v = TOP();
         SpObject *res = sp_number_invert(v);
@@ -946,6 +1040,8 @@ dispatch : {
         DISPATCH();
     }
 
+    // a b -- bool_or_result : rich comparison; an inline int, float or str
+    // comparison followed by POP_JUMP_IF_* jumps without pushing a bool.
     TARGET(COMPARE_OP) {
         SpObject *rhs = TOP();
         SpObject *lhs = SECOND();
@@ -982,6 +1078,7 @@ dispatch : {
     }
     }
 
+    // a -- a_cmp_c : fused LOAD_CONST c; COMPARE_OP op.
     TARGET(COMPARE_OP_CONST) {
         SpObject *rhs = consts[oparg];
         SpObject *lhs = TOP();
@@ -1002,6 +1099,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // a b -- bool : identity (n = 1: `is not`).
     TARGET(IS_OP) {
         SpObject *rhs = POP();
         SpObject *lhs = TOP();
@@ -1012,6 +1110,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // a b -- bool : a in b (n = 1: `not in`).
     TARGET(CONTAINS_OP) {
         SpObject *rhs = POP();
         SpObject *lhs = TOP();
@@ -1028,6 +1127,7 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ subscripts
+    // container key -- item : list/tuple with a small int index inline.
     TARGET(BINARY_SUBSCR) {
         SpObject *key = TOP();
         SpObject *container = SECOND();
@@ -1060,6 +1160,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v container key -- : list[i] = v inline, else __setitem__.
     TARGET(STORE_SUBSCR) {
         SpObject *key = TOP();
         SpObject *container = SECOND();
@@ -1093,6 +1194,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // container key -- : del container[key].
     TARGET(DELETE_SUBSCR) {
         SpObject *key = POP();
         SpObject *container = POP();
@@ -1106,6 +1208,7 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ building
+    // start stop [step] -- slice
     TARGET(BUILD_SLICE) {
         SpObject *step = oparg == 3 ? POP() : NULL;
         SpObject *stop = POP();
@@ -1122,6 +1225,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // x_1 ... x_n -- tuple : the stack's references move into it.
     TARGET(BUILD_TUPLE) {
         STACK_SHRINK(oparg);
         SpObject *t = sp_tuple_from_array_steal(stack_pointer, oparg);
@@ -1132,6 +1236,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // x_1 ... x_n -- list : likewise.
     TARGET(BUILD_LIST) {
         SpObject *l = sp_list_new(oparg);
         if (l == NULL) {
@@ -1145,6 +1250,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // x_1 ... x_n -- set
     TARGET(BUILD_SET) {
         SpObject *s = sp_op_build_set(stack_pointer - oparg, oparg);
         while (oparg--) {
@@ -1158,6 +1264,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // k_1 v_1 ... k_n v_n -- dict
     TARGET(BUILD_MAP) {
         SpObject *d = sp_op_build_map(stack_pointer - 2 * oparg, oparg);
         for (int i = 0; i < 2 * oparg; i++) {
@@ -1171,6 +1278,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v_1 ... v_n keys -- dict
     TARGET(BUILD_CONST_KEY_MAP) {
         SpObject *keys = TOP();
         SpObject *d = sp_op_build_const_key_map(stack_pointer - 1 - oparg, oparg, keys);
@@ -1185,6 +1293,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // s_1 ... s_n -- str : concatenation (f-strings).
     TARGET(BUILD_STRING) {
         SpObject *s = sp_op_build_string(stack_pointer - oparg, oparg);
         while (oparg--) {
@@ -1198,6 +1307,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // list ... v -- list ... : comprehension append; list is PEEK(n) after the pop.
     TARGET(LIST_APPEND) {
         SpObject *v = POP();
         int err = sp_list_append(PEEK(oparg), v);
@@ -1208,6 +1318,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // set ... v -- set ...
     TARGET(SET_ADD) {
         SpObject *v = POP();
         int err = sp_set_add(PEEK(oparg), v);
@@ -1218,6 +1329,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // dict ... k v -- dict ...
     TARGET(MAP_ADD) {
         SpObject *v = POP();
         SpObject *k = POP();
@@ -1230,6 +1342,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // list ... iterable -- list ... : [*a, *b].
     TARGET(LIST_EXTEND) {
         SpObject *it = POP();
         int err = sp_op_list_extend(PEEK(oparg), it);
@@ -1240,6 +1353,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // set ... iterable -- set ...
     TARGET(SET_UPDATE) {
         SpObject *it = POP();
         int err = sp_set_update(PEEK(oparg), it);
@@ -1250,6 +1364,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // dict ... mapping -- dict ... : {**a}.
     TARGET(DICT_UPDATE) {
         SpObject *m = POP();
         int err = sp_op_dict_update(PEEK(oparg), m);
@@ -1260,6 +1375,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // dict ... mapping -- dict ... : f(**a) (duplicate keys raise).
     TARGET(DICT_MERGE) {
         SpObject *m = POP();
         int err = sp_op_dict_merge(PEEK(oparg), m, PEEK(oparg + 2));
@@ -1270,6 +1386,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // list -- tuple
     TARGET(LIST_TO_TUPLE) {
         SpObject *l = TOP();
         SpObject *t = sp_list_as_tuple(l);
@@ -1282,6 +1399,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v [spec] -- str : f-string field, with !s/!r/!a conversion.
     TARGET(FORMAT_VALUE) {
         SpObject *spec = (oparg & 4) ? POP() : NULL;
         SpObject *v = TOP();
@@ -1296,6 +1414,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // seq -- x_n ... x_1 : exact-size tuples and lists inline.
     TARGET(UNPACK_SEQUENCE) {
         SpObject *seq = POP();
         ssize_t n = oparg;
@@ -1320,6 +1439,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // seq -- after... list before... : a, *b, c = seq.
     TARGET(UNPACK_EX) {
         int before = (int)(oparg & 0xff), after = (int)(oparg >> 8);
         SpObject *seq = POP();
@@ -1333,6 +1453,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // obj -- obj len : for match statements.
     TARGET(GET_LEN) {
         ssize_t n = sp_object_length(TOP());
         if (n < 0) {
@@ -1347,19 +1468,17 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ jumps, loops
+    // -- : to instruction n (backward: poll for Ctrl-C).
     TARGET(JUMP) {
         JUMP_TO(oparg);
         DISPATCH();
     }
 
+    // cond -- : jump if not cond.
     TARGET(POP_JUMP_IF_FALSE) {
         SpObject *cond = POP();
-        int t;
-        if (cond == sp_False) {
-            t = 0;
-        } else if (cond == sp_True) {
-            t = 1;
-        } else {
+        int t = truth_fast(cond);
+        if (SP_UNLIKELY(t < 0)) {
             t = sp_object_is_true(cond);
             if (t < 0) {
                 SP_DECREF(cond);
@@ -1373,14 +1492,11 @@ dispatch : {
         DISPATCH();
     }
 
+    // cond -- : jump if cond.
     TARGET(POP_JUMP_IF_TRUE) {
         SpObject *cond = POP();
-        int t;
-        if (cond == sp_False) {
-            t = 0;
-        } else if (cond == sp_True) {
-            t = 1;
-        } else {
+        int t = truth_fast(cond);
+        if (SP_UNLIKELY(t < 0)) {
             t = sp_object_is_true(cond);
             if (t < 0) {
                 SP_DECREF(cond);
@@ -1394,6 +1510,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v -- : jump if v is None.
     TARGET(POP_JUMP_IF_NONE) {
         SpObject *v = POP();
         int none = v == sp_None;
@@ -1404,6 +1521,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v -- : jump if v is not None.
     TARGET(POP_JUMP_IF_NOT_NONE) {
         SpObject *v = POP();
         int none = v == sp_None;
@@ -1414,9 +1532,13 @@ dispatch : {
         DISPATCH();
     }
 
+    // cond -- [cond] : `and`: keep cond and jump if false.
     TARGET(JUMP_IF_FALSE_OR_POP) {
         SpObject *cond = TOP();
-        int t = cond == sp_True ? 1 : cond == sp_False ? 0 : sp_object_is_true(cond);
+        int t = truth_fast(cond);
+        if (t < 0) {
+            t = sp_object_is_true(cond);
+        }
         if (t < 0) {
             goto error;
         }
@@ -1429,9 +1551,13 @@ dispatch : {
         DISPATCH();
     }
 
+    // cond -- [cond] : `or`: keep cond and jump if true.
     TARGET(JUMP_IF_TRUE_OR_POP) {
         SpObject *cond = TOP();
-        int t = cond == sp_True ? 1 : cond == sp_False ? 0 : sp_object_is_true(cond);
+        int t = truth_fast(cond);
+        if (t < 0) {
+            t = sp_object_is_true(cond);
+        }
         if (t < 0) {
             goto error;
         }
@@ -1444,6 +1570,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // iterable -- iterator
     TARGET(GET_ITER) {
         SpObject *v = TOP();
         SpObject *it = sp_object_get_iter(v);
@@ -1461,6 +1588,8 @@ dispatch : {
         DISPATCH();
     }
 
+    // it -- it next : or, exhausted, pop it and jump to n. A StopIteration
+    // from a Python __next__ counts as exhaustion.
     TARGET(FOR_ITER) {
         SpObject *it = TOP();
         SpObject *v = SP_TYPE(it)->tp_iternext(it);
@@ -1482,6 +1611,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // it -- it : fused FOR_ITER; STORE_FAST x: next item into x.
     TARGET(FOR_ITER__STORE_FAST) {
         SpObject *it = TOP();
         SpObject *v = SP_TYPE(it)->tp_iternext(it);
@@ -1497,6 +1627,7 @@ dispatch : {
 
     // The other fused pairs: the first half here, then straight into the
     // second instruction's body.
+    // -- a b
     TARGET(LOAD_FAST__LOAD_FAST) {
         SpObject *v = GETLOCAL(oparg);
         if (SP_UNLIKELY(v == NULL)) {
@@ -1509,6 +1640,7 @@ dispatch : {
         goto TARGET_LOAD_FAST;
     }
 
+    // -- a c
     TARGET(LOAD_FAST__LOAD_CONST) {
         SpObject *v = GETLOCAL(oparg);
         if (SP_UNLIKELY(v == NULL)) {
@@ -1521,6 +1653,7 @@ dispatch : {
         goto TARGET_LOAD_CONST;
     }
 
+    // -- a.name
     TARGET(LOAD_FAST__LOAD_ATTR) {
         SpObject *v = GETLOCAL(oparg);
         if (SP_UNLIKELY(v == NULL)) {
@@ -1533,6 +1666,7 @@ dispatch : {
         goto TARGET_LOAD_ATTR;
     }
 
+    // -- meth_or_NULL a_or_attr
     TARGET(LOAD_FAST__LOAD_METHOD) {
         SpObject *v = GETLOCAL(oparg);
         if (SP_UNLIKELY(v == NULL)) {
@@ -1545,6 +1679,7 @@ dispatch : {
         goto TARGET_LOAD_METHOD;
     }
 
+    // v -- b
     TARGET(STORE_FAST__LOAD_FAST) {
         SpObject *v = POP();
         SpObject *old = GETLOCAL(oparg);
@@ -1554,6 +1689,7 @@ dispatch : {
         goto TARGET_LOAD_FAST;
     }
 
+    // -- NULL g
     TARGET(PUSH_NULL__LOAD_GLOBAL) {
         PUSH(NULL);
         NEXT_HALF();
@@ -1561,6 +1697,7 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ classes, modules
+    // -- __build_class__ (from builtins)
     TARGET(LOAD_BUILD_CLASS) {
         SpObject *bc = sp_dict_getitem_borrow(frame->builtins, sp_id(__build_class__));
         if (bc == NULL) {
@@ -1574,6 +1711,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- AssertionError
     TARGET(LOAD_ASSERTION_ERROR) {
         SpObject *t = (SpObject *)&SpExc_AssertionError;
         SP_INCREF(t);
@@ -1581,6 +1719,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // -- : locals['__annotations__'] = {} unless present.
     TARGET(SETUP_ANNOTATIONS) {
         if (sp_op_setup_annotations(frame) < 0) {
             goto error;
@@ -1588,6 +1727,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // level fromlist -- module : through builtins.__import__.
     TARGET(IMPORT_NAME) {
         SpObject *fromlist = POP();
         SpObject *level = TOP();
@@ -1603,6 +1743,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // module -- module attr : from module import name.
     TARGET(IMPORT_FROM) {
         frame->next_instr = next_instr;
         SpObject *v = sp_vm_import_from(TOP(), NAME(oparg));
@@ -1613,6 +1754,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // module -- : from module import *.
     TARGET(IMPORT_STAR) {
         SpObject *m = POP();
         frame->next_instr = next_instr;
@@ -1624,6 +1766,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // v -- : sys.displayhook(v) (interactive statements).
     TARGET(PRINT_EXPR) {
         SpObject *v = POP();
         int err = sp_sys_displayhook(v);
@@ -1635,6 +1778,8 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ exceptions
+    // [exc] [cause] -- : raise / raise exc / raise exc from cause. A bare
+    // re-raise adds no traceback entry for this frame (it has one already).
     TARGET(RAISE_VARARGS) {
         SpObject *cause = NULL, *exc = NULL;
         if (oparg == 2) {
@@ -1651,6 +1796,8 @@ dispatch : {
         goto error;
     }
 
+    // exc -- : re-raise exc unchanged; with n, restore lasti from the int
+    // at PEEK(n + 1) first so an outer handler's lasti is the original one.
     TARGET(RERAISE) {
         if (oparg) {
             SpObject *lasti = PEEK(oparg + 1);
@@ -1667,6 +1814,9 @@ dispatch : {
         goto exception_unwind;
     }
 
+    // exc -- prev_exc exc : entering a handler: exc becomes the handled
+    // exception of the innermost slot (sys.exc_info()); the previous value
+    // (None for none) is kept on the stack for POP_EXCEPT.
     TARGET(PUSH_EXC_INFO) {
         SpObject *exc = TOP();
         SpExcSlot *slot = sp_exc_top;
@@ -1679,6 +1829,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // prev_exc -- : leaving a handler: restore the slot's previous value.
     TARGET(POP_EXCEPT) {
         SpObject *prev = POP();
         SpExcSlot *slot = sp_exc_top;
@@ -1693,6 +1844,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // exc type -- exc bool : `except type:`.
     TARGET(CHECK_EXC_MATCH) {
         SpObject *type = POP();
         SpObject *exc = TOP();
@@ -1706,6 +1858,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // mgr -- exit enter_result
     TARGET(BEFORE_WITH) {
         SpObject *mgr = TOP();
         SpObject *exit = NULL;
@@ -1720,6 +1873,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // exit lasti prev_exc exc -- ... exc result : exit(type, exc, tb).
     TARGET(WITH_EXCEPT_START) {
         frame->next_instr = next_instr;
         SpObject *res = sp_op_with_except_start(PEEK(4), TOP());
@@ -1731,12 +1885,15 @@ dispatch : {
     }
 
     // ------------------------------------------------------------ generators
+    // x -- : drop the value the first send() pushed.
     TARGET(GEN_START) {
         SpObject *v = POP();
         SP_XDECREF(v);
         DISPATCH();
     }
 
+    // v -- sent : suspend. Generator frames are always entry frames, so
+    // this returns v to sp_gen_resume; the value sent later is pushed there.
     TARGET(YIELD_VALUE) {
         SpObject *v = POP();
         SP_ASSERT(frame->entry, "yield in a frame that was not entered from C");
@@ -1749,6 +1906,9 @@ dispatch : {
         return v;
     }
 
+    // it v -- result : send v to it; while it yields, yield the same value
+    // and re-run this instruction on resumption; when it returns, push its
+    // return value.
     TARGET(YIELD_FROM) {
         SpObject *v = POP();
         SpObject *it = TOP();
@@ -1776,6 +1936,7 @@ dispatch : {
         return out;
     }
 
+    // iterable -- iterator : generators are kept as they are.
     TARGET(GET_YIELD_FROM_ITER) {
         SpObject *v = TOP();
         SpObject *it = sp_op_get_yield_from_iter(v);
@@ -1788,6 +1949,7 @@ dispatch : {
         DISPATCH();
     }
 
+    // the sentinel after the last instruction: a miscompiled code object.
     TARGET(END_OF_CODE) {
         sp_err_format(&SpExc_SystemError, "code object %U ran past its last instruction",
                       CODE()->co_name);
@@ -1808,7 +1970,8 @@ handle_signal:
     goto error;
 
 error:
-    // An exception is set. Record this frame in its traceback.
+    // An exception is set. Record this frame in its traceback. A pending
+    // KW_NAMES belongs to a CALL that will not run now.
     kwnames = NULL;
     if (SP_UNLIKELY(!sp_err_occurred())) {
         sp_err_set_string(&SpExc_SystemError, "error return without exception set");
@@ -1817,6 +1980,10 @@ error:
     sp_traceback_add((SpObject *)frame->code, frame->lasti < 0 ? 0 : frame->lasti);
 
 exception_unwind : {
+    // The handler is looked up for the instruction that failed (not for
+    // frame->lasti, which RERAISE may have set to an older position); the
+    // handler's stack is cut to its depth, then gets lasti (if it asks) and
+    // the exception.
     SpExceptEntry *h = find_handler(frame->code, INSTR_INDEX());
     SpObject **base = SP_FRAME_STACK_BASE(frame);
     if (h != NULL) {
@@ -1837,6 +2004,8 @@ exception_unwind : {
         DISPATCH();
     }
     // No handler here: the frame ends and the exception moves to its caller.
+    // It is held aside while the frame is cleared, since finalizers run by
+    // the clearing may raise and clear exceptions of their own.
     SpObject *exc = sp_err_fetch();
     frame->stacktop = stack_pointer;
     sp_tstate.frame = frame->previous;
@@ -1847,6 +2016,8 @@ exception_unwind : {
         frame->previous = NULL;
         return NULL;
     }
+    // An inline frame: continue unwinding in the caller, whose traceback
+    // entry points at its CALL (its saved next_instr - 1).
     SpFrame *prev = frame->previous;
     sp_datastack_pop(frame);
     frame = prev;

@@ -244,9 +244,16 @@ static inline void sp_err_restore_raw(SpObject *exc) {
 // the current exception is raised at f's resumption point. New reference or
 // NULL. On return f->state tells SUSPENDED (yield) from COMPLETED.
 SpObject *sp_eval_frame(SpFrame *f, int throwflag);
-// Check the Python recursion limit before pushing a frame: 0, or -1 with
-// RecursionError.
-int sp_recursion_check(void);
+// Check the Python recursion limit before pushing a frame and count the
+// frame: 0, or -1 with RecursionError.
+int sp_recursion_error(void);
+static inline int sp_recursion_check(void) {
+    if (SP_UNLIKELY(sp_tstate.recursion_depth >= sp_tstate.recursion_limit)) {
+        return sp_recursion_error();
+    }
+    sp_tstate.recursion_depth++;
+    return 0;
+}
 
 // Generators (vm/gen.c).
 // Make a generator for a call of func (a CO_GENERATOR code); arguments

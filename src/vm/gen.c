@@ -71,6 +71,12 @@ static SpObject *gen_yf(SpGenObject *gen) {
     return f->stacktop[-1];
 }
 
+// The one way into a generator's frame (CPython's gen_send_ex2). The
+// frame runs as an entry frame of a fresh sp_eval_frame call linked below
+// the current frame; a yield returns here with the frame SUSPENDED, a
+// return or an escaping exception with it COMPLETED (and cleared). States
+// are checked first: re-entering a running generator is a ValueError, a
+// finished one returns None at once, and a new one accepts only None.
 int sp_gen_resume(SpObject *self, SpObject *arg, int throwing, SpObject **result) {
     SpGenObject *gen = GEN(self);
     SpFrame *f = gen->gi_frame;
@@ -98,9 +104,15 @@ int sp_gen_resume(SpObject *self, SpObject *arg, int throwing, SpObject **result
         // The sent value becomes the result of the suspended yield (or is
         // popped by GEN_START on the first run).
         *f->stacktop++ = sp_newref(arg);
+    } else if (gen->gi_exc_state != NULL && sp_err_occurred() != NULL) {
+        // Thrown into an `except` block: what it handles becomes the context.
+        sp_err_set_context(sp_err_occurred(), gen->gi_exc_state);
     }
     // The generator's own handled-exception slot is pushed while it runs.
+    // Slots below it do not change meanwhile, so the outer value is simply
+    // put back afterwards.
     SpExcSlot slot = {gen->gi_exc_state, sp_exc_top};
+    SpObject *outer_exc_info = sp_tstate.exc_info;
     gen->gi_exc_state = NULL;
     sp_exc_top = &slot;
     if (slot.value != NULL) {
@@ -108,12 +120,12 @@ int sp_gen_resume(SpObject *self, SpObject *arg, int throwing, SpObject **result
     }
     SpObject *r = sp_eval_frame(f, throwing);
     sp_exc_top = slot.previous;
+    sp_tstate.exc_info = outer_exc_info;
     if (f->state == SP_FRAME_SUSPENDED) {
         gen->gi_exc_state = slot.value;
     } else {
         SP_XDECREF(slot.value);
     }
-    sp_exc_refresh();
     if (f->state == SP_FRAME_SUSPENDED) {
         *result = r;
         return 1;
@@ -152,6 +164,9 @@ static void set_stop_iteration(SpObject *value) {
     }
 }
 
+// tp_iternext / __next__: the iterator protocol's quiet end (NULL with no
+// exception) unless the generator returned a value, which must reach
+// next()'s caller inside a StopIteration.
 static SpObject *gen_iternext(SpObject *self) {
     SpObject *r;
     int st = sp_gen_resume(self, sp_None, 0, &r);
@@ -169,6 +184,7 @@ static SpObject *gen_iternext(SpObject *self) {
     return NULL;
 }
 
+// send(v): like __next__ but the end is always a StopIteration.
 static SpObject *gen_send(SpObject *self, SpObject *arg) {
     SpObject *r;
     int st = sp_gen_resume(self, arg, 0, &r);
@@ -186,6 +202,8 @@ static SpObject *gen_send(SpObject *self, SpObject *arg) {
 static int gen_close_iter(SpObject *yf);
 static SpObject *gen_close(SpObject *self, SpObject *unused);
 
+// Closing a sub-iterator while closing or throwing GeneratorExit into the
+// delegating generator: a missing close() is fine.
 static int gen_close_iter(SpObject *yf) {
     SpObject *r;
     if (SP_TYPE(yf) == &SpGenerator_Type) {
@@ -207,6 +225,10 @@ static int gen_close_iter(SpObject *yf) {
 
 // Resume after the delegated iterator stopped while handling throw(): pop
 // it, step past YIELD_FROM and continue with its result (or the exception).
+// After throw() went to the sub-iterator and it stopped: the delegating
+// frame continues past its YIELD_FROM, with the sub-iterator's return value
+// (from a StopIteration) as the result of `yield from`, or with the
+// exception raised at that point.
 static SpObject *gen_resume_after_yf(SpGenObject *gen) {
     SpFrame *f = gen->gi_frame;
     SpObject *yf = *--f->stacktop;
@@ -254,23 +276,38 @@ static int make_throw_exception(SpObject *typ, SpObject *val, SpObject *tb) {
         sp_err_set_string(&SpExc_TypeError, "throw() third argument must be a traceback object");
         return -1;
     }
+    // The exception is made current as it is: the caller's handled
+    // exception does not become its context (the generator's may, later).
     SpObject *exc;
     if (SP_TYPE_CHECK(typ) && SP_EXC_TYPE_CHECK((SpTypeObject *)typ)) {
-        sp_err_set_object((SpTypeObject *)typ, val == sp_None ? NULL : val);
-        if (!sp_err_occurred()) {
+        if (val != NULL && val != sp_None && SP_EXC_CHECK(val) &&
+            sp_type_is_subtype(SP_TYPE(val), (SpTypeObject *)typ)) {
+            exc = sp_newref(val);
+        } else if (val == NULL || val == sp_None) {
+            exc = sp_call_noargs(typ);
+        } else if (SP_TUPLE_CHECK(val)) {
+            exc = sp_call(typ, val, NULL);
+        } else {
+            exc = sp_call_one_arg(typ, val);
+        }
+        if (exc == NULL) {
             return -1;
         }
-        exc = sp_err_occurred();
-        if (!sp_type_is_subtype(SP_TYPE(exc), (SpTypeObject *)typ)) {
-            return -1;  // building it failed with another error
+        if (!SP_EXC_CHECK(exc)) {
+            sp_err_format(&SpExc_TypeError,
+                          "calling %R should have returned an instance of BaseException, not %R",
+                          typ, (SpObject *)SP_TYPE(exc));
+            SP_DECREF(exc);
+            return -1;
         }
+        sp_err_restore_raw(exc);
     } else if (SP_EXC_CHECK(typ)) {
         if (val != NULL && val != sp_None) {
             sp_err_set_string(&SpExc_TypeError,
                               "instance exception may not have a separate value");
             return -1;
         }
-        sp_err_restore(sp_newref(typ));
+        sp_err_restore_raw(sp_newref(typ));
         exc = typ;
     } else {
         sp_err_format(&SpExc_TypeError,
@@ -285,6 +322,9 @@ static int make_throw_exception(SpObject *typ, SpObject *val, SpObject *tb) {
     return 0;
 }
 
+// throw(): while suspended in `yield from`, the exception goes to the
+// sub-iterator first (GeneratorExit closes it instead); otherwise, or when
+// the sub-iterator has no throw(), it is raised at the suspension point.
 static SpObject *gen_throw_impl(SpGenObject *gen, int close_on_genexit, SpObject *typ,
                                 SpObject *val, SpObject *tb) {
     SpObject *yf = gen_yf(gen);
@@ -347,6 +387,10 @@ static SpObject *gen_throw(SpObject *self, SpObject *const *args, ssize_t nargs,
                           nargs > 2 ? args[2] : NULL);
 }
 
+// close(): raise GeneratorExit at the suspension point. Finishing, or
+// letting GeneratorExit (or StopIteration) out, is a clean close; yielding
+// again is "generator ignored GeneratorExit". A generator that never
+// started is simply marked finished.
 static SpObject *gen_close(SpObject *self, SpObject *unused) {
     SpGenObject *gen = GEN(self);
     SpFrame *f = gen->gi_frame;
@@ -408,6 +452,9 @@ static void write_unraisable(SpObject *where) {
     SP_DECREF(exc);
 }
 
+// A suspended generator is closed when its last reference goes, so its
+// finally blocks and with-statements run (CPython's _PyGen_Finalize);
+// errors there are reported, not raised.
 static void gen_dealloc(SpObject *self) {
     SpGenObject *gen = GEN(self);
     SpFrame *f = gen->gi_frame;
@@ -438,6 +485,7 @@ static void gen_dealloc(SpObject *self) {
     SP_TYPE(self)->tp_free(self);
 }
 
+// For the cycle collector: everything a live frame holds.
 static int gen_traverse(SpObject *self, SpVisitProc visit, void *arg) {
     SpGenObject *gen = GEN(self);
     SpFrame *f = gen->gi_frame;

@@ -59,6 +59,7 @@ void sp_import_fini(void) {
     SP_CLEAR(str_path);
 }
 
+// The table is short; a linear scan is fine.
 static const SpBuiltinModule *find_builtin(SpObject *name) {
     for (const SpBuiltinModule *b = builtin_modules; b->name != NULL; b++) {
         if (sp_str_eq_cstr(name, b->name)) {
@@ -86,6 +87,7 @@ static void module_not_found(SpObject *name, const char *fmt, SpObject *a, SpObj
 // Loading source files.
 
 // The file's bytes, NUL-terminated, in *len; NULL with OSError/ImportError.
+// Source files are read whole; the compiler wants one buffer.
 static char *read_file(const char *path, ssize_t *len) {
     FILE *fp = fopen(path, "rb");
     if (fp == NULL) {
@@ -203,6 +205,7 @@ done:
     return result;
 }
 
+// A readable regular file at path (directories fail fopen's read).
 static int file_exists(SpObject *path) {
     const char *p = sp_str_as_utf8(path, NULL);
     if (p == NULL) {
@@ -269,6 +272,7 @@ static SpObject *find_and_load(SpObject *fullname, SpObject *shortname, SpObject
     return NULL;
 }
 
+// Index of the last '.' in a dotted name, or -1.
 static ssize_t last_dot(SpObject *s) {
     for (ssize_t i = SP_STR_LENGTH(s) - 1; i >= 0; i--) {
         if (SP_STR_READ_CHAR(s, i) == '.') {
@@ -546,6 +550,8 @@ SpObject *sp_builtin_import(SpObject *self, SpObject *const *args, ssize_t nargs
     return sp_import_module_level(out[0], globals, out[3], (int)level);
 }
 
+// IMPORT_NAME: through builtins.__import__ so that programs may replace
+// it; the built-in one is recognised and called directly.
 SpObject *sp_vm_import_name(SpFrame *f, SpObject *name, SpObject *fromlist, SpObject *level) {
     SpObject *import = sp_dict_getitem_borrow(f->builtins, sp_id(__import__));
     if (import == NULL) {
@@ -567,6 +573,9 @@ SpObject *sp_vm_import_name(SpFrame *f, SpObject *name, SpObject *fromlist, SpOb
     return sp_vectorcall(import, args, 5, NULL);
 }
 
+// IMPORT_FROM: the attribute, else a submodule already in sys.modules
+// (a package importing its submodules), else 3.11's ImportError with the
+// module's file or "unknown location".
 SpObject *sp_vm_import_from(SpObject *module, SpObject *name) {
     SpObject *v = sp_object_lookup_attr(module, name);
     if (v != NULL || sp_err_occurred()) {
@@ -620,6 +629,8 @@ SpObject *sp_vm_import_from(SpObject *module, SpObject *name) {
     return NULL;
 }
 
+// IMPORT_STAR: the names of __all__, else every public name of the
+// module's dict, bound in the importing namespace.
 int sp_vm_import_star(SpFrame *f, SpObject *module) {
     if (f->locals == NULL) {
         sp_err_set_string(&SpExc_SystemError, "no locals found during 'import *'");

@@ -21,10 +21,13 @@
 // ---------------------------------------------------------------------------
 // Unbound names.
 
+// The name of localsplus slot `slot`, borrowed from the code object.
 static SpObject *slot_name(SpCodeObject *co, int slot) {
     return SP_TUPLE_GET_ITEM(co->co_localsplusnames, slot);
 }
 
+// 3.11's wording; UnboundLocalError is a NameError but gets no .name (as
+// CPython, which sets it for NameError proper only).
 void sp_op_unbound_local(SpCodeObject *co, int slot) {
     sp_err_format(&SpExc_UnboundLocalError,
                   "cannot access local variable '%U' where it is not associated with a value",
@@ -42,6 +45,8 @@ static void set_name_attr(SpObject *name) {
     }
 }
 
+// An empty cell: a free variable (bound in an enclosing function that has
+// not assigned it yet) is a NameError, an own cell an UnboundLocalError.
 void sp_op_unbound_deref(SpCodeObject *co, int slot) {
     if (co->co_localspluskinds[slot] & SP_FAST_FREE) {
         sp_err_format(&SpExc_NameError,
@@ -64,6 +69,9 @@ void sp_op_name_error(SpObject *name) {
 
 typedef SpObject *(*BinFunc)(SpObject *, SpObject *);
 
+// BINARY_OP's argument indexes this table (CPython's NB_* numbering);
+// the in-place forms try __iadd__ and friends before the binary ones. POWER
+// is ternary and handled apart.
 static const BinFunc binary_funcs[SP_NB_COUNT_] = {
     [SP_NB_ADD] = sp_number_add,
     [SP_NB_AND] = sp_number_and,
@@ -108,6 +116,8 @@ SpObject *sp_op_binary(int op, SpObject *a, SpObject *b) {
 // ---------------------------------------------------------------------------
 // Names.
 
+// Only exact dicts are cached: a dict subclass may override lookups, and
+// its version tag would not tell us.
 SpObject *sp_op_load_global(SpFrame *f, SpCacheEntry *e) {
     SpObject *g = f->globals, *b = f->builtins;
     SpObject *v = sp_dict_getitem_known_hash_borrow(g, e->name, e->hash);
@@ -149,6 +159,9 @@ static SpObject *mapping_lookup(SpObject *m, SpObject *name) {
     return v;
 }
 
+// Module bodies, class bodies and exec'd code: the locals mapping may be
+// any mapping (a class's __prepare__ result), globals and builtins are
+// dicts.
 SpObject *sp_op_load_name(SpFrame *f, SpObject *name) {
     if (f->locals == NULL) {
         return sp_err_format(&SpExc_SystemError, "no locals when loading %R", name);
@@ -170,6 +183,8 @@ SpObject *sp_op_load_name(SpFrame *f, SpObject *name) {
     return sp_newref(v);
 }
 
+// A class body reading a variable of its enclosing function: a name the
+// class body itself assigned wins over the cell.
 SpObject *sp_op_load_classderef(SpFrame *f, int slot) {
     SpObject *name = slot_name(f->code, slot);
     if (f->locals != NULL) {
@@ -187,6 +202,8 @@ SpObject *sp_op_load_classderef(SpFrame *f, int slot) {
     return sp_newref(v);
 }
 
+// The dict fast path matters for module-level code, where every global
+// assignment is a STORE_NAME.
 int sp_op_store_name(SpFrame *f, SpObject *name, SpObject *v) {
     if (f->locals == NULL) {
         sp_err_format(&SpExc_SystemError, "no locals found when storing %R", name);
@@ -198,6 +215,7 @@ int sp_op_store_name(SpFrame *f, SpObject *name, SpObject *v) {
     return sp_object_setitem(f->locals, name, v);
 }
 
+// As CPython, any failure of the deletion reads as a NameError.
 int sp_op_delete_name(SpFrame *f, SpObject *name) {
     if (f->locals == NULL) {
         sp_err_format(&SpExc_SystemError, "no locals when deleting %R", name);
@@ -211,6 +229,7 @@ int sp_op_delete_name(SpFrame *f, SpObject *name) {
     return 0;
 }
 
+// Only a missing key becomes NameError; other errors pass through.
 int sp_op_delete_global(SpFrame *f, SpObject *name) {
     if (sp_dict_delitem(f->globals, name) < 0) {
         if (sp_err_matches_type(&SpExc_KeyError)) {
@@ -222,6 +241,8 @@ int sp_op_delete_global(SpFrame *f, SpObject *name) {
     return 0;
 }
 
+// A module or class with annotated assignments starts with an empty
+// __annotations__ dict unless the namespace already has one.
 int sp_op_setup_annotations(SpFrame *f) {
     if (f->locals == NULL) {
         sp_err_set_string(&SpExc_SystemError, "no locals found when setting up annotations");
@@ -385,6 +406,8 @@ fail:
     return 0;
 }
 
+// Validate an except clause's type before matching: a non-exception class
+// is a TypeError even when the exception would not match anyway.
 int sp_op_check_except_type(SpObject *type) {
     if (SP_TUPLE_CHECK(type)) {
         for (ssize_t i = 0; i < SP_TUPLE_SIZE(type); i++) {
@@ -407,6 +430,8 @@ bad:
 // ---------------------------------------------------------------------------
 // Unpacking.
 
+// CPython's PySequence_Check: has __getitem__ as a sequence, and is not a
+// dict. Used to decide which TypeError message an unpacking failure gets.
 static int is_sequence(SpObject *o) {
     if (SP_DICT_CHECK(o)) {
         return 0;
@@ -524,6 +549,8 @@ fail:
     return NULL;
 }
 
+// f-string field: the conversion first, then format() unless the value is
+// already an exact str and there is no spec (the common "{x}" of a str).
 SpObject *sp_op_format_value(SpObject *v, SpObject *spec, int conversion) {
     SpObject *conv;
     switch (conversion) {
@@ -551,6 +578,7 @@ SpObject *sp_op_format_value(SpObject *v, SpObject *spec, int conversion) {
     return r;
 }
 
+// The parts of an f-string are all str (FORMAT_VALUE made them so).
 SpObject *sp_op_build_string(SpObject **items, ssize_t n) {
     SpStrWriter w;
     sp_str_writer_init(&w);
@@ -577,6 +605,8 @@ SpObject *sp_op_build_map(SpObject **items, ssize_t n) {
     return d;
 }
 
+// {'a': x, 'b': y} with constant keys: the compiler pushes the values and
+// a tuple of the keys.
 SpObject *sp_op_build_const_key_map(SpObject **values, ssize_t n, SpObject *keys) {
     if (!SP_TUPLE_CHECK_EXACT(keys) || SP_TUPLE_SIZE(keys) != n) {
         sp_err_set_string(&SpExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
@@ -609,6 +639,8 @@ SpObject *sp_op_build_set(SpObject **items, ssize_t n) {
     return s;
 }
 
+// [*a]: a TypeError from a non-iterable gets 3.11's message; a TypeError
+// raised while iterating passes unchanged.
 int sp_op_list_extend(SpObject *list, SpObject *iterable) {
     if (sp_list_extend(list, iterable) == 0) {
         return 0;
@@ -623,6 +655,8 @@ int sp_op_list_extend(SpObject *list, SpObject *iterable) {
 }
 
 // Does o look like a mapping for ** (a dict, or anything with keys())?
+// What ** accepts: dicts, and any object with a keys() method (then
+// indexed by its keys).
 static int has_keys(SpObject *o) {
     if (SP_DICT_CHECK(o)) {
         return 1;
@@ -635,6 +669,7 @@ static int has_keys(SpObject *o) {
     return 1;
 }
 
+// {**a}: a non-mapping is "'int' object is not a mapping".
 int sp_op_dict_update(SpObject *dict, SpObject *update) {
     int ok = has_keys(update);
     if (ok < 0) {
@@ -648,6 +683,8 @@ int sp_op_dict_update(SpObject *dict, SpObject *update) {
     return sp_dict_update(dict, update);
 }
 
+// f(**a): like DICT_UPDATE, but a key given twice is an error that names
+// the function being called (func is below the arguments on the stack).
 int sp_op_dict_merge(SpObject *dict, SpObject *update, SpObject *func) {
     int ok = has_keys(update);
     if (ok < 0) {
@@ -697,6 +734,8 @@ int sp_op_dict_merge(SpObject *dict, SpObject *update, SpObject *func) {
     return -1;
 }
 
+// f(*args, **kwargs): the compiler passes a lone starred argument as it
+// is, so args may be any iterable; kwargs any mapping.
 SpObject *sp_op_call_function_ex(SpObject *func, SpObject *args, SpObject *kwargs) {
     SpObject *callargs = NULL, *kw = NULL, *res = NULL;
     if (SP_TUPLE_CHECK_EXACT(args)) {
@@ -739,6 +778,8 @@ done:
 // ---------------------------------------------------------------------------
 // with, yield from.
 
+// Special methods are looked up on the type, never the instance (as
+// CPython's _PyObject_LookupSpecial), and bound to o.
 SpObject *sp_op_lookup_special(SpObject *o, SpObject *name) {
     SpObject *descr = sp_type_lookup_borrow(SP_TYPE(o), name);
     if (descr == NULL) {
@@ -751,6 +792,8 @@ SpObject *sp_op_lookup_special(SpObject *o, SpObject *name) {
     return sp_newref(descr);
 }
 
+// `with mgr:` looks up __enter__ first, then __exit__, each with its own
+// 3.11 message, and calls __enter__ only when both exist.
 SpObject *sp_op_before_with(SpObject *mgr, SpObject **exit) {
     SpObject *enter = sp_op_lookup_special(mgr, sp_id(__enter__));
     if (enter == NULL) {
@@ -782,12 +825,15 @@ SpObject *sp_op_before_with(SpObject *mgr, SpObject **exit) {
     return res;
 }
 
+// The exception leaving a with-block: __exit__(type, value, traceback).
 SpObject *sp_op_with_except_start(SpObject *exit, SpObject *exc) {
     SpObject *tb = sp_exc_get_traceback_borrow(exc);
     SpObject *args[3] = {(SpObject *)SP_TYPE(exc), exc, tb ? tb : sp_None};
     return sp_vectorcall(exit, args, 3, NULL);
 }
 
+// `yield from x`: generators are delegated to as they are (send/throw
+// reach them), anything else through iter().
 SpObject *sp_op_get_yield_from_iter(SpObject *o) {
     if (SP_TYPE(o) == &SpGenerator_Type) {
         return sp_newref(o);
@@ -795,6 +841,8 @@ SpObject *sp_op_get_yield_from_iter(SpObject *o) {
     return sp_object_get_iter(o);
 }
 
+// A StopIteration's .value (filled from args[0] if the constructor did
+// not set it), consuming the exception.
 SpObject *sp_stopiteration_take_value(void) {
     SpObject *exc = sp_err_fetch();
     SpObject *v = NULL;
@@ -812,6 +860,10 @@ SpObject *sp_stopiteration_take_value(void) {
     return v;
 }
 
+// One step of `yield from`: generators are resumed directly (their return
+// value comes back without a StopIteration); other iterators get
+// __next__ for None and send(v) otherwise, and their StopIteration carries
+// the result.
 int sp_op_send(SpObject *it, SpObject *v, SpObject **out) {
     if (SP_TYPE(it) == &SpGenerator_Type) {
         return sp_gen_resume(it, v, 0, out);

@@ -30,6 +30,8 @@ SpObject **sp_datastack_top;
 SpObject **sp_datastack_limit;
 SpStackChunk *sp_datastack_chunk;
 
+// A chunk remembers the top of the chunk below, to return to it when its
+// first frame is popped.
 static SpStackChunk *chunk_new(size_t nslots, SpStackChunk *previous) {
     SpStackChunk *c = sp_mem_alloc(sizeof(SpStackChunk) + nslots * sizeof(SpObject *));
     if (c == NULL) {
@@ -41,6 +43,8 @@ static SpStackChunk *chunk_new(size_t nslots, SpStackChunk *previous) {
     return c;
 }
 
+// One big chunk up front: malloc of that size maps pages lazily, so only
+// the depth actually used costs memory.
 static int datastack_init(void) {
     if (sp_datastack_chunk != NULL) {
         return 0;
@@ -97,6 +101,7 @@ void sp_datastack_pop_chunk(void) {
 static void code_extra_free(void *p) { sp_mem_free(p); }
 
 // Does this instruction get an inline cache entry?
+// Instructions that own an inline cache entry in SpCodeExtra.cache.
 static int has_cache(int op) {
     return op == SP_OP_LOAD_GLOBAL || op == SP_OP_LOAD_ATTR || op == SP_OP_LOAD_METHOD ||
            op == SP_OP_STORE_ATTR;
@@ -111,8 +116,11 @@ static int check_arg(SpCodeObject *co, int op, uint32_t arg) {
     case SP_ARG_NAME:
         return co->co_names != NULL && arg < (uint32_t)SP_TUPLE_SIZE(co->co_names);
     case SP_ARG_LOCAL:
-    case SP_ARG_DEREF:
         return arg < (uint32_t)co->co_nlocalsplus;
+    case SP_ARG_DEREF:
+        // The slot must hold a cell at run time.
+        return arg < (uint32_t)co->co_nlocalsplus &&
+               (co->co_localspluskinds[arg] & (SP_FAST_CELL | SP_FAST_FREE)) != 0;
     case SP_ARG_JUMP:
         return arg <= (uint32_t)co->co_ncode;
     default:
@@ -157,6 +165,10 @@ static void fuse_pairs(SpCodeObject *co, SpInstr *instrs) {
     }
 }
 
+// Everything the loop needs from a code object, computed once: checks of
+// every instruction (so bad bytecode raises instead of crashing), the cell
+// slots, the frame size, the private instruction copy with cache indexes
+// and fused pairs, and the cache entries (names and their hashes).
 SpCodeExtra *sp_code_prepare(SpCodeObject *co) {
     ssize_t n = co->co_ncode;
     int ncache = 0, ncells = 0, nfree = 0;
@@ -232,6 +244,8 @@ SpCodeExtra *sp_code_prepare(SpCodeObject *co) {
 // ---------------------------------------------------------------------------
 // Frames.
 
+// Function frames borrow globals and builtins from the function, which
+// the frame keeps alive (func_globals and func_builtins never change).
 void sp_frame_init(SpFrame *f, SpFunctionObject *fn, SpCodeObject *co, SpObject *locals) {
     SpCodeExtra *x = co->co_extra;
     f->code = (SpCodeObject *)SP_NEWREF_OF(co);
@@ -250,13 +264,9 @@ void sp_frame_init(SpFrame *f, SpFunctionObject *fn, SpCodeObject *co, SpObject 
     memset(f->localsplus, 0, (size_t)co->co_nlocalsplus * sizeof(SpObject *));
 }
 
-int sp_recursion_check(void) {
-    if (SP_UNLIKELY(sp_tstate.recursion_depth >= sp_tstate.recursion_limit)) {
-        sp_err_set_string(&SpExc_RecursionError, "maximum recursion depth exceeded");
-        return -1;
-    }
-    sp_tstate.recursion_depth++;
-    return 0;
+int sp_recursion_error(void) {
+    sp_err_set_string(&SpExc_RecursionError, "maximum recursion depth exceeded");
+    return -1;
 }
 
 // ---------------------------------------------------------------------------
@@ -265,6 +275,8 @@ int sp_recursion_check(void) {
 static SpExcSlot exc_base;
 SpExcSlot *sp_exc_top = &exc_base;
 
+// Recompute sp_tstate.exc_info after a slot changed: the innermost
+// non-empty slot, as CPython's _PyErr_GetTopmostException.
 void sp_exc_refresh(void) {
     SpExcSlot *s = sp_exc_top;
     while (s != NULL && s->value == NULL) {
@@ -290,6 +302,9 @@ static SpMethodDef vm_builtin_methods[] = {
 
 extern SpTypeObject SpFrameObject_Type;
 
+// Start-up: the data stack, the VM's types, sys.modules, builtins (made by
+// builtins.c, completed with __build_class__ and __import__ if it lacks
+// them) and sys (made by modules/sys.c), both registered as modules.
 int sp_vm_init(void) {
     sp_code_extra_free = code_extra_free;
     if (datastack_init() < 0) {
@@ -367,6 +382,8 @@ SpObject *sp_vm_builtins_from_globals_borrow(SpObject *globals) {
     return builtins_from_globals(globals);
 }
 
+// A module (or exec'd) code object: an entry frame without a function,
+// which therefore owns references to its globals and builtins.
 SpObject *sp_eval_code(SpObject *code, SpObject *globals, SpObject *locals) {
     if (code == NULL || !SP_CODE_CHECK(code) || globals == NULL || !SP_DICT_CHECK(globals)) {
         return sp_err_bad_internal_call("sp_eval_code");
@@ -424,25 +441,37 @@ SpObject *sp_vm_current_locals(void) {
         sp_err_set_string(&SpExc_SystemError, "frame does not exist");
         return NULL;
     }
-    if (f->locals != NULL) {
+    SpCodeObject *co = f->code;
+    if (!(co->co_flags & SP_CO_OPTIMIZED) && f->locals != NULL) {
         return sp_newref(f->locals);
     }
-    // A function: a snapshot of its fast locals, cells and free variables.
-    SpCodeObject *co = f->code;
-    SpObject *d = sp_dict_new();
+    // A function: its fast locals, cells and free variables copied into a
+    // dict that the frame keeps, so that (as in CPython 3.11) names exec()
+    // added to it survive the next locals() call.
+    SpObject *d = f->locals;
     if (d == NULL) {
-        return NULL;
+        d = f->locals = sp_dict_new();
+        if (d == NULL) {
+            return NULL;
+        }
     }
+    SP_INCREF(d);
     for (int i = 0; i < co->co_nlocalsplus; i++) {
         SpObject *v = f->localsplus[i];
         int kind = co->co_localspluskinds[i];
         if (v != NULL && (kind & (SP_FAST_CELL | SP_FAST_FREE)) && SP_TYPE(v) == &SpCell_Type) {
             v = ((SpCellObject *)v)->ob_ref;
         }
+        SpObject *name = SP_TUPLE_GET_ITEM(co->co_localsplusnames, i);
         if (v == NULL) {
+            // Deleted since the last snapshot: drop it from the dict too.
+            if (sp_dict_getitem_borrow(d, name) != NULL && sp_dict_delitem(d, name) < 0) {
+                SP_DECREF(d);
+                return NULL;
+            }
             continue;
         }
-        if (sp_dict_setitem(d, SP_TUPLE_GET_ITEM(co->co_localsplusnames, i), v) < 0) {
+        if (sp_dict_setitem(d, name, v) < 0) {
             SP_DECREF(d);
             return NULL;
         }
@@ -450,6 +479,10 @@ SpObject *sp_vm_current_locals(void) {
     return d;
 }
 
+// super() without arguments: the first argument of the running function
+// (through its cell if an inner function captured it) and the class from
+// the __class__ free variable the compiler adds to methods that use super
+// or __class__.
 int sp_vm_super_args(SpTypeObject **type, SpObject **obj) {
     SpFrame *f = sp_tstate.frame;
     if (f == NULL) {
@@ -582,6 +615,11 @@ static SpTypeObject *calculate_metaclass(SpTypeObject *meta, SpObject *bases) {
     return winner;
 }
 
+// The class statement, as CPython's builtin___build_class__: resolve
+// __mro_entries__ bases, pick the most derived metaclass, get the namespace
+// from __prepare__, run the body in it, then call the metaclass with the
+// other class keywords. The body returns its __class__ cell (or None); the
+// cell must end up holding the new class.
 SpObject *sp_vm_build_class(SpObject *self, SpObject *const *args, ssize_t nargs,
                             SpObject *kwnames) {
     SpObject *orig_bases = NULL, *bases = NULL, *meta = NULL, *ns = NULL, *cell = NULL;

@@ -225,6 +225,10 @@ static void test_vectors(void) {
         // Round trip through a double where exact, and comparisons.
         CHECK(sp_int_compare(a, a) == 0 && sp_int_compare_double(a, INFINITY) < 0,
               "row %zu compare", i);
+        int sa = sp_int_sign(a);
+        CHECK(sa == 0 || (sp_int_compare_double(a, 6.7e-9) == sa &&
+                          sp_int_compare_double(a, -1e-300) == sa),
+              "row %zu compare with tiny doubles", i);
 #undef EXPECT
         SP_DECREF(a);
         SP_DECREF(b);

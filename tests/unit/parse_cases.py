@@ -3,6 +3,7 @@
 # with the AST dump (or SyntaxError arguments) CPython 3.11 gives for each.
 # Usage: python3.11 tests/unit/parse_cases.py  (from the repository root)
 import ast
+import os
 import sys
 
 EXEC = [
@@ -148,7 +149,127 @@ EXEC_ERRORS = [
     "x = {a: b for a in}", "x = (a for)", "(a, b) += 1", "a if b else c = 1",
     "a and b = 1", "-a = 1", "a < b = 1", "{a} = 1", "{a: b} = 1", "f'{a}' = 1", "'a' = 1",
     "lambda: 1 = 1", "[a for a in b] = 1", "(a for a in b) = 1", "await x = 1", "a.b() = 1",
-]
+    "x = # c", "if x # c\n  pass", "x = (1,  # c", "x = 1 # c\ny = 2 3  # d", "a b c (d e)",
+    "a (d e)", "f(a b c (d e))", "x = x or ", "C()=FORMAT-", "2\u0394", "x = 1 if 2 else # c",
+    "def f(p, *, (k1, k2), **kw): pass", "with a as b\n  pass", "with (a as b)\n  pass",
+    "dict(x=34, (x for x in range 10), 1); x $ y", "lambda a=1,/*,b,c: None",
+    "def foo(a=1,/,**b,/,c): pass", "match x\n  case 1: pass", "match x x:\n  pass",
+    "f'\\{6*7}'", "'\\N{}'", "'\\N{abc'", "'\\N'", "f'\\N{GREEK CAPITAL LETTER DELTA'",
+    "func(\n    a=[\"unclosed], # c: \"\n    b=2,\n)",
+] + ["print >>sys.stderr, 'x'",
+    "print 1, 2",
+    "exec code in ns",
+    "print -1",
+    "print",
+    "print()",
+    "x = print 1",
+    "if print 1: pass",
+    "def f(x):\n  return x x",
+    "class A:\n  x = 1\n   y = 2",
+    "for i in range(10) print(i)",
+    "while True print(1)",
+    "x = [1, 2, 3",
+    "d = {'a': 1, 'b' 2}",
+    "d = {'a' 1}",
+    "s = 'abc",
+    "x = 5 +* 3",
+    "import a.b as",
+    "from . import (a, b",
+    "def f(a, b, c=1, d): pass",
+    "f(a=1, a=2)",
+    "f(**a, b)",
+    "x = y = ",
+    "x += ",
+    "del x + 1",
+    "del (x, y + 1)",
+    "del [x, f()]",
+    "assert(x, 'msg')",
+    "raise X, 'msg'",
+    "lambda x: yield",
+    "x = 1 if True",
+    "x = [i for i in range(3) if]",
+    "try:\n  pass\nelse:\n  pass",
+    "if x:\n  pass\nelif:\n  pass",
+    "else: pass",
+    "elif x: pass",
+    "except: pass",
+    "finally: pass",
+    "return x y",
+    "x = (1 2 3)",
+    "x = [1 2]",
+    "f(1 2)",
+    "{1 2}",
+    "x = 'a' 'b' 1",
+    "x = 1 'a'",
+    "x = a.b.c d",
+    "x = f(a)(b c)",
+    "a = 1; b = 2 3",
+    "x = not",
+    "x = ~",
+    "x = 1 +- ",
+    "def f():\n\treturn 1\n        return 2",
+    "x = 0o19",
+    "x = 0xg",
+    "x = 1.2e",
+    "x = 1.2e+",
+    "x = .",
+    "x = ..",
+    "x = 1..real",
+    "x = 1_000_",
+    "x = 'abc\\\n",
+    "def f(*args, **kwargs, x): pass",
+    "def f(x, *, **k): pass",
+    "class A(x for x in y): pass",
+    "f(x for x in y)(z for z in w)",
+    "a, b += 1",
+    "(a) += 1",
+    "[a] = 1",
+    "a[1:2] += 3",
+    "x = {**a, 'b': 1, **c}",
+    "nonlocal x",
+    "global x\nglobal x",
+    "x = `a`",
+    "x = 1\n\\\ny = 2",
+    "x = (\n  1,\n  2\n]",
+    "def f(a, (b, c)): pass",
+    "def (): pass",
+    "class (A): pass",
+    "import 1",
+    "from 1 import a",
+    "with open('f') as f, open('g') as g: pass",
+    "with (open('f') as f, open('g') as g): pass",
+    "x = yield from",
+    "x = await",
+    "@",
+    "@x\n",
+    "@x\nclass",
+    "def f() -> int:\n",
+    "if True:\n  pass\n    x = 1",
+    "  # comment\nx = 1",
+    "\\\n  x = 1",
+    "x = 1\n  # comment\ny = 2",
+    "if x:\n  # only comment\n",
+    "if x:\n    a\n  # c\n    b\n",
+    "x = 1 # comment \\",
+    "x = \\ 1",
+    "{1: 2, 'b' 2: 3}",
+    "{1: 2, ('b' 2)}",
+    "{**a, 'b' 2}",
+    "{1: 2, b c: d}",
+    "[1, 'b' 2]",
+    "{1: 'b' 2}",
+    "{'b' 2}"]
+
+EXEC_ERRORS += ["x = {1: 2, 'b' 2}",
+    "f({1: 2, 'b' 2})",
+    "{1: 2, 'b' 2}",
+    "{1: 2, b 2}",
+    "{1: 2, -b 2}",
+    "{1: 2, b.c 2}",
+    "{1: 2, 'b' 2, 3: 4}",
+    "{1: 2, 3: 'b' 2}",
+    "{1: 2, 3 if 4}",
+    "{1: 2, print 3}"]
 
 EVAL = ["1 + 2", "x", "a, b", "(yield)", "lambda: 1", "x\n", "\n", "1 +", "x = 1",
         "a if b else c", "[*a]", "f(x)\n\n"]
@@ -199,6 +320,48 @@ def dump_case(src, mode):
         return "%s: %r" % (type(e).__name__, e.args)
 
 
+CORPUS_FILES = [
+    "test_syntax.py", "test_exceptions.py", "test_grammar.py", "test_positional_only_arg.py",
+    "test_keywordonlyarg.py", "test_unpack_ex.py", "test_genexps.py", "test_eof.py",
+    "test_string_literals.py", "test_named_expressions.py", "test_fstring.py", "test_unpack.py",
+    "test_setcomps.py", "test_listcomps.py", "test_dictcomps.py", "test_tokenize.py",
+    "test_ast.py", "test_compile.py", "test_global.py", "test_unicode_identifiers.py",
+    "test_utf8source.py", "test_opcodes.py", "test_funcattrs.py",
+]
+
+
+def corpus(testdir):
+    import doctest
+    out = set()
+    for name in CORPUS_FILES:
+        path = os.path.join(testdir, name)
+        if not os.path.exists(path):
+            continue
+        tree = ast.parse(open(path).read())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if 0 < len(node.value) < 400 and "\0" not in node.value:
+                    out.add(node.value)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)):
+                d = ast.get_docstring(node, clean=False)
+                if d and ">>>" in d:
+                    try:
+                        for ex in doctest.DocTestParser().get_examples(d):
+                            out.add(ex.source)
+                    except ValueError:
+                        pass
+    good = []
+    for src in sorted(out):
+        try:
+            ast.parse(src, "<f>", mode="exec")
+        except SyntaxError:
+            pass
+        except Exception:
+            continue
+        good.append(src)
+    return good
+
+
 def main():
     out = []
 
@@ -226,6 +389,17 @@ def main():
     # Positions of every valid module snippet too.
     for s in EXEC:
         add(s, "exec", 1)
+    # Corpus: the code snippets (string constants and doctests) of CPython's
+    # own syntax tests, in the installed python3.11's test package. Cases
+    # that differ only in unsupported features or string-input error text
+    # are listed in parse_corpus_skip.json.
+    import json
+    import os
+    skip = set(json.load(open("tests/unit/parse_corpus_skip.json")))
+    testdir = os.path.join(os.path.dirname(ast.__file__), "test")
+    for src in corpus(testdir):
+        if src not in skip and "\x0c\r\n" not in src:
+            add(src, "exec", 0)
     with open("tests/unit/parse_cases.txt", "wb") as f:
         f.write(b"".join(out))
     print(len(out) // 2, "cases")

@@ -66,6 +66,64 @@ static char *result_text(const char *src, size_t len, int mode, int attrs) {
     return out;
 }
 
+// REPL input (SP_CF_ALLOW_INCOMPLETE, single mode): 1 if the text needs
+// more lines, 0 if it parses, -1 if it is an error. As CPython's interactive
+// loop decides (an empty line closes a compound statement).
+static const struct {
+    const char *src;
+    int want;
+} repl_cases[] = {
+    {"x = 1\n", 0},
+    {"if x:\n", 1},
+    {"if x:\n  pass\n", 1},
+    {"if x:\n  pass\n\n", 0},
+    {"if x:\n  pass\nelse:\n", 1},
+    {"if x:\n  pass\nelse:\n  pass\n\n", 0},
+    {"if x:\n  pass\nprint(1)\n", -1},
+    {"if x:\n\n", -1},
+    {"x = (1,\n", 1},
+    {"x = (1,\n2)\n", 0},
+    {"x = '''abc\n", 1},
+    {"x = 1 + \\\n", 1},
+    {"x = 1 2\n", -1},
+    {"x = 'abc\n", -1},
+    {"def f():\n    return 1\n", 1},
+    {"def f():\n    return 1\n\n", 0},
+    {"@dec\n", 1},
+    {"class A:\n  def f(self):\n    pass\n\n", 0},
+    {"\n", 0},
+    {"# comment\n", 0},
+    {"x = 1 +\n", -1},
+    {"for i in range(3):\n    print(i)\n\n", 0},
+    {"try:\n  pass\n", 1},
+    {"try:\n  pass\nexcept:\n  pass\n\n", 0},
+    {"x = [\n", 1},
+    {"x = )\n", -1},
+};
+
+static int repl_check(void) {
+    int failed = 0;
+    for (size_t i = 0; i < sizeof repl_cases / sizeof repl_cases[0]; i++) {
+        SpArena *arena = sp_arena_new();
+        SpObject *fn = sp_str_from_cstr("<stdin>");
+        int incomplete = -7;
+        SpAstMod *mod = sp_parse(arena, repl_cases[i].src, -1, fn, SP_COMPILE_SINGLE,
+                                 SP_CF_ALLOW_INCOMPLETE, &incomplete);
+        int got = mod ? 0 : incomplete ? 1 : -1;
+        if ((mod == NULL) != (sp_err_occurred() != NULL || incomplete)) {
+            got = -9;  // an error without an exception
+        }
+        sp_err_clear();
+        if (got != repl_cases[i].want) {
+            printf("FAIL repl: %s  want %d got %d\n", repl_cases[i].src, repl_cases[i].want, got);
+            failed++;
+        }
+        SP_DECREF(fn);
+        sp_arena_free(arena);
+    }
+    return failed;
+}
+
 int main(int argc, char **argv) {
     const char *path = "tests/unit/parse_cases.txt";
     int verbose = 0;
@@ -122,6 +180,9 @@ int main(int argc, char **argv) {
         free(got);
     }
     free(data);
+    int repl_failed = repl_check();
+    failed += repl_failed;
+    passed += (int)(sizeof repl_cases / sizeof repl_cases[0]) - repl_failed;
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

@@ -181,6 +181,16 @@ int main(int argc, char **argv) {
     CHECK(SP_TYPE(b)->tp_hash(b) == sp_str_hash(abc));
     CHECK_TEXT(sp_bytes_repr(sp_bytes_from_data("a'\"\\\n\x80", 6)), "b'a\\'\"\\\\\\n\\x80'");
 
+    // bytearray: CPython's 56-byte header; an empty one owns no buffer.
+    SpObject *ba = sp_bytearray_from_data("xyz", 3);
+    SpByteArrayObject *bao = (SpByteArrayObject *)ba;
+    CHECK(SP_SIZE(ba) == 3 && bao->ob_alloc == 4 && bao->ob_start == bao->ob_bytes &&
+          memcmp(bao->ob_start, "xyz", 4) == 0);
+    SpObject *eba = sp_bytearray_from_data(NULL, 0);
+    CHECK(SP_SIZE(eba) == 0 && ((SpByteArrayObject *)eba)->ob_alloc == 0);
+    SP_DECREF(ba);
+    SP_DECREF(eba);
+
     // format(): the spec mini-language for int, float and str.
     SpObject *big_int = sp_int_from_long(-1234567);
     CHECK_TEXT(sp_int_format(big_int, sp_str_from_cstr(",")), "-1,234,567");

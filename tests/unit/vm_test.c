@@ -17,6 +17,7 @@
 #include "objects/int.h"
 #include "objects/none.h"
 #include "objects/str.h"
+#include "objects/traceback.h"
 #include "objects/tuple.h"
 #include "vm/vm.h"
 
@@ -259,7 +260,9 @@ static void test_recursion(void) {
     CHECK(sp_tstate.recursion_depth == 0, "depth unwound after RecursionError");
     SP_DECREF(arg);
     // fib through the C entry point works afterwards.
-    SpObject *fib = sp_function_new(fib_code(), g, NULL);
+    SpObject *fibc = fib_code();
+    SpObject *fib = sp_function_new(fibc, g, NULL);
+    SP_DECREF(fibc);
     sp_dict_setitem_str(g, "fib", fib);
     arg = sp_int_from_long(15);
     r = sp_vectorcall(fib, &arg, 1, NULL);
@@ -344,6 +347,62 @@ static void test_generator(void) {
     SP_DECREF(g);
 }
 
+// A fused pair whose second half fails reports the second instruction.
+static void test_fused_error_index(void) {
+    // def h(a): return a + b   (b is a local never assigned)
+    static const SpInstr code[] = {I(LOAD_FAST, 0), I(LOAD_FAST, 1), I(BINARY_OP, SP_NB_ADD),
+                                   I(RETURN_VALUE, 0)};
+    static const char *const locals[] = {"a", "b", NULL};
+    CodeSpec s = {"h", code, 4, NULL, NULL, locals, 1, 2, SP_CO_OPTIMIZED, NULL, 0, NULL, 0};
+    SpObject *fc = make_code(&s);
+    SpObject *g = sp_dict_new();
+    SpObject *fn = sp_function_new(fc, g, NULL);
+    SpObject *arg = sp_int_from_long(1);
+    SpObject *r = sp_vectorcall(fn, &arg, 1, NULL);
+    SpObject *exc = sp_err_fetch();
+    CHECK(r == NULL && exc != NULL && SP_TYPE(exc) == &SpExc_UnboundLocalError,
+          "unbound b raises UnboundLocalError");
+    SpTracebackObject *tb = exc ? (SpTracebackObject *)sp_exc_get_traceback_borrow(exc) : NULL;
+    CHECK(tb != NULL && tb->tb_lasti == 1, "error reported at the second LOAD_FAST");
+    SP_XDECREF(exc);
+    SP_DECREF(arg);
+    SP_DECREF(fn);
+    SP_DECREF(fc);
+    SP_DECREF(g);
+}
+
+// def outer(x): f = lambda: x; return f()   -- a cell for an argument.
+static void test_closure(void) {
+    static const SpInstr inner[] = {I(LOAD_DEREF, 0), I(RETURN_VALUE, 0)};
+    static const char *const inner_locals[] = {"x", NULL};
+    static const uint8_t inner_kinds[] = {SP_FAST_FREE};
+    CodeSpec si = {"inner", inner, 2, NULL, NULL, inner_locals, 0, 1, SP_CO_OPTIMIZED, NULL, 0,
+                   inner_kinds, 1};
+    SpObject *consts = sp_tuple_new(1);
+    SP_TUPLE_SET_ITEM(consts, 0, make_code(&si));
+    static const SpInstr outer[] = {
+        I(LOAD_CLOSURE, 0), I(BUILD_TUPLE, 1), I(LOAD_CONST, 0), I(MAKE_FUNCTION, 8),
+        I(STORE_FAST, 1), I(PUSH_NULL, 0), I(LOAD_FAST, 1), I(CALL, 0), I(RETURN_VALUE, 0)};
+    static const char *const outer_locals[] = {"x", "f", NULL};
+    static const uint8_t outer_kinds[] = {SP_FAST_LOCAL | SP_FAST_CELL, SP_FAST_LOCAL};
+    CodeSpec so = {"outer", outer, 9, consts, NULL, outer_locals, 1, 3, SP_CO_OPTIMIZED, NULL, 0,
+                   outer_kinds, 0};
+    SpObject *fc = make_code(&so);
+    SpObject *g = sp_dict_new();
+    SpObject *fn = sp_function_new(fc, g, NULL);
+    SpObject *arg = sp_int_from_long(41);
+    SpObject *r = sp_vectorcall(fn, &arg, 1, NULL);
+    CHECK(as_long(r) == 41, "closure over an argument cell returns 41");
+    if (r == NULL) {
+        printf("  %s\n", err_text());
+    }
+    SP_XDECREF(r);
+    SP_DECREF(arg);
+    SP_DECREF(fn);
+    SP_DECREF(fc);
+    SP_DECREF(g);
+}
+
 int main(int argc, char **argv) {
     if (sp_runtime_init(argc, argv) < 0) {
         printf("runtime init failed\n0 passed, 1 failed\n");
@@ -356,6 +415,8 @@ int main(int argc, char **argv) {
     test_recursion();
     test_arg_errors();
     test_generator();
+    test_fused_error_index();
+    test_closure();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
