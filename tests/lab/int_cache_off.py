@@ -10,6 +10,7 @@ print("one constant 7:", a is b)
 x = int("3")
 print("3 + 0 is 3:", x + 0 is x)
 print("len results:", len("ab") is len("cd"))
-print("True + 0 is 1:", True + 0 is int("1"))
+t = True
+print("True + 0 is 1:", t + 0 is int("1"))
 print("bool singletons:", (1 == 1) is True, bool(0) is False)
 print("values still right:", sum(range(10)), 2 ** 10, -7 // 2, 7 % -3)
