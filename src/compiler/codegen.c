@@ -8,11 +8,13 @@
 #define SP_COMPILER_INTERNAL
 #include "compiler/codegen.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "core/abstract.h"
 #include "core/err.h"
 #include "core/mem.h"
+#include "modules/sys.h"
 #include "objects/exc.h"
 #include "objects/int.h"
 #include "objects/none.h"
@@ -346,6 +348,62 @@ SpObject *sp_cg_error(SpCompiler *c, const char *fmt, ...) {
                           "%U", msg);
     SP_DECREF(msg);
     return NULL;
+}
+
+// A SyntaxWarning, printed as the default warnings.showwarning does:
+// "file:line: SyntaxWarning: msg" and the stripped source line (when the
+// file is a real file). Returns 0 (-1 only on a failure to format).
+int sp_cg_warn(SpCompiler *c, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    SpObject *msg = sp_str_from_formatv(fmt, ap);
+    va_end(ap);
+    if (msg == NULL) {
+        return -1;
+    }
+    int line = c->u->loc.line;
+    SpObject *text = sp_str_from_format("%U:%d: SyntaxWarning: %U\n", c->filename, line, msg);
+    SP_DECREF(msg);
+    if (text == NULL) {
+        return -1;
+    }
+    const char *s = sp_str_as_utf8(text, NULL);
+    if (s != NULL) {
+        sp_sys_write_stderr(s);
+    }
+    SP_DECREF(text);
+    // The source line, as linecache would find it.
+    if (SP_STR_LENGTH(c->filename) > 0 && SP_STR_READ_CHAR(c->filename, 0) != '<' && line > 0) {
+        const char *p = c->src, *end = c->src + c->srclen;
+        for (int l = 1; l < line && p < end; l++) {
+            while (p < end && *p != '\n') {
+                p++;
+            }
+            if (p < end) {
+                p++;
+            }
+        }
+        const char *q = p;
+        while (q < end && *q != '\n') {
+            q++;
+        }
+        while (p < q && (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\r')) {
+            p++;
+        }
+        while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r' || q[-1] == '\f')) {
+            q--;
+        }
+        if (q > p) {
+            SpObject *l2 = sp_str_from_format("  %.*s\n", (int)(q - p), p);
+            const char *s2 = l2 != NULL ? sp_str_as_utf8(l2, NULL) : NULL;
+            if (s2 != NULL) {
+                sp_sys_write_stderr(s2);
+            }
+            SP_XDECREF(l2);
+            sp_err_clear();
+        }
+    }
+    return 0;
 }
 
 int sp_cg_push_fblock(SpCompiler *c, SpFBlockType type, int block, int exit, const void *datum) {
@@ -732,7 +790,11 @@ static int arg_annotation(SpCompiler *c, SpObject *id, SpExpr *annotation, int *
     if (sp_cg_emit_const_steal(c, mangled) < 0) {
         return -1;
     }
-    if (annotation->kind == SP_EXPR_STARRED) {
+    if (c->future_annotations) {
+        if (sp_cg_emit_const_steal(c, sp_ast_unparse(annotation)) < 0) {
+            return -1;
+        }
+    } else if (annotation->kind == SP_EXPR_STARRED) {
         // *args: *Ts -- the annotation is the single item of Ts.
         if (sp_cg_expr(c, annotation->v.Starred.value) < 0 ||
             sp_cg_emit(c, SP_OP_UNPACK_SEQUENCE, 1) < 0) {

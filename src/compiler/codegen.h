@@ -114,6 +114,7 @@ typedef struct SpCompiler {
     SpArena *arena;
     SpAstMod *mod;
     int future_lineno;  // line of the last valid `from __future__ import`, or -1
+    int future_annotations;  // `from __future__ import annotations`: annotations are strings
     int flags;          // SP_CF_*
     int interactive;    // SINGLE mode: top-level expression statements print
     int nestlevel;      // units entered (1 = the module)
@@ -157,8 +158,15 @@ SP_FUNC SP_MAY_RAISE SpObject *sp_codegen_module(SpCompiler *c, SpAstMod *mod);
 
 // --- fold.c --------------------------------------------------------------------
 
-// Fold constants in the tree in place. 0, or -1 (MemoryError, RecursionError).
-SP_FUNC SP_MAY_RAISE int sp_fold_constants(SpAstMod *mod, SpArena *arena);
+// Fold constants in the tree in place (annotations too, unless they are to
+// become strings). 0, or -1 (MemoryError, RecursionError).
+SP_FUNC SP_MAY_RAISE int sp_fold_constants(SpAstMod *mod, SpArena *arena, int future_annotations);
+
+// --- unparse.c -----------------------------------------------------------------
+
+// The source text of an expression, normalised as CPython's ast unparser
+// (for postponed annotations). New str or NULL.
+SP_FUNC SP_MAY_RAISE SpObject *sp_ast_unparse(SpExpr *e);
 
 // --- assemble.c ----------------------------------------------------------------
 
@@ -202,6 +210,8 @@ SP_FUNC void sp_cg_pop_block(SpCompiler *c);
 SP_FUNC SP_MAY_RAISE int sp_cg_push_fblock(SpCompiler *c, SpFBlockType type, int block, int exit,
                                            const void *datum);
 SP_FUNC void sp_cg_pop_fblock(SpCompiler *c);
+// SyntaxWarning at the current line, printed to sys.stderr. 0 or -1.
+SP_FUNC int sp_cg_warn(SpCompiler *c, const char *fmt, ...);
 // SyntaxError at the current position (code-generator style). Returns NULL.
 SP_FUNC SpObject *sp_cg_error(SpCompiler *c, const char *fmt, ...);
 // Free every open unit (after an error).

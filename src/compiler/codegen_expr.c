@@ -9,7 +9,10 @@
 
 #include "core/abstract.h"
 #include "core/err.h"
+#include "objects/bytes.h"
 #include "objects/exc.h"
+#include "objects/float.h"
+#include "objects/int.h"
 #include "objects/none.h"
 #include "objects/set.h"
 #include "objects/str.h"
@@ -79,8 +82,136 @@ static int compare_op(SpCompiler *c, int op) {
     }
 }
 
+// ---------------------------------------------------------------------------
+// SyntaxWarnings for code that is surely a mistake (CPython's check_compare,
+// check_caller, check_subscripter, check_index).
+
+// The type a literal expression evaluates to, or NULL if unknown.
+static const char *infer_type_name(SpExpr *e) {
+    switch (e->kind) {
+    case SP_EXPR_TUPLE:
+        return "tuple";
+    case SP_EXPR_LIST:
+    case SP_EXPR_LIST_COMP:
+        return "list";
+    case SP_EXPR_DICT:
+    case SP_EXPR_DICT_COMP:
+        return "dict";
+    case SP_EXPR_SET:
+    case SP_EXPR_SET_COMP:
+        return "set";
+    case SP_EXPR_GENERATOR_EXP:
+        return "generator";
+    case SP_EXPR_LAMBDA:
+        return "function";
+    case SP_EXPR_JOINED_STR:
+    case SP_EXPR_FORMATTED_VALUE:
+        return "str";
+    case SP_EXPR_CONSTANT:
+        return sp_object_type_name(e->v.Constant.value);
+    default:
+        return NULL;
+    }
+}
+
+// `is` makes sense with None, True, False, ... but not with other literals.
+static int is_ok_with_is(SpExpr *e) {
+    if (e->kind != SP_EXPR_CONSTANT) {
+        return 1;
+    }
+    SpObject *v = e->v.Constant.value;
+    return v == sp_None || v == sp_False || v == sp_True || v == sp_Ellipsis;
+}
+
+static int check_compare(SpCompiler *c, SpExpr *e) {
+    int left = is_ok_with_is(e->v.Compare.left);
+    for (ssize_t i = 0; i < e->v.Compare.ops.n; i++) {
+        int op = e->v.Compare.ops.items[i];
+        int right = is_ok_with_is(e->v.Compare.comparators.items[i]);
+        if ((op == SP_CMP_IS || op == SP_CMP_ISNOT) && (!left || !right)) {
+            return sp_cg_warn(c, op == SP_CMP_IS
+                                     ? "\"is\" with a literal. Did you mean \"==\"?"
+                                     : "\"is not\" with a literal. Did you mean \"!=\"?");
+        }
+        left = right;
+    }
+    return 0;
+}
+
+static int check_caller(SpCompiler *c, SpExpr *e) {
+    switch (e->kind) {
+    case SP_EXPR_CONSTANT:
+    case SP_EXPR_TUPLE:
+    case SP_EXPR_LIST:
+    case SP_EXPR_LIST_COMP:
+    case SP_EXPR_DICT:
+    case SP_EXPR_DICT_COMP:
+    case SP_EXPR_SET:
+    case SP_EXPR_SET_COMP:
+    case SP_EXPR_GENERATOR_EXP:
+    case SP_EXPR_JOINED_STR:
+    case SP_EXPR_FORMATTED_VALUE:
+        return sp_cg_warn(c, "'%.200s' object is not callable; perhaps you missed a comma?",
+                          infer_type_name(e));
+    default:
+        return 0;
+    }
+}
+
+static int check_subscripter(SpCompiler *c, SpExpr *e) {
+    switch (e->kind) {
+    case SP_EXPR_CONSTANT: {
+        SpObject *v = e->v.Constant.value;
+        if (!(v == sp_None || v == sp_Ellipsis || SP_INT_CHECK(v) || SP_FLOAT_CHECK(v) ||
+              SP_ANYSET_CHECK(v))) {
+            return 0;
+        }
+    }
+        // fall through
+    case SP_EXPR_SET:
+    case SP_EXPR_SET_COMP:
+    case SP_EXPR_GENERATOR_EXP:
+    case SP_EXPR_LAMBDA:
+        return sp_cg_warn(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?",
+                          infer_type_name(e));
+    default:
+        return 0;
+    }
+}
+
+static int check_index(SpCompiler *c, SpExpr *e, SpExpr *s) {
+    const char *index_type = infer_type_name(s);
+    if (index_type == NULL || s->kind == SP_EXPR_SLICE ||
+        (s->kind == SP_EXPR_CONSTANT && SP_INT_CHECK(s->v.Constant.value))) {
+        return 0;
+    }
+    switch (e->kind) {
+    case SP_EXPR_CONSTANT: {
+        SpObject *v = e->v.Constant.value;
+        if (!(SP_STR_CHECK(v) || SP_BYTES_CHECK(v) || SP_TUPLE_CHECK(v))) {
+            return 0;
+        }
+    }
+        // fall through
+    case SP_EXPR_TUPLE:
+    case SP_EXPR_LIST:
+    case SP_EXPR_LIST_COMP:
+    case SP_EXPR_JOINED_STR:
+    case SP_EXPR_FORMATTED_VALUE:
+        return sp_cg_warn(c,
+                          "%.200s indices must be integers or slices, not %.200s; perhaps you "
+                          "missed a comma?",
+                          infer_type_name(e), index_type);
+    default:
+        return 0;
+    }
+}
+
 static int compile_compare(SpCompiler *c, SpExpr *e) {
     ssize_t n = e->v.Compare.ops.n - 1;
+    if (check_compare(c, e) < 0) {
+        return -1;
+    }
     if (sp_cg_expr(c, e->v.Compare.left) < 0) {
         return -1;
     }
@@ -168,6 +299,9 @@ int sp_cg_jump_if(SpCompiler *c, SpExpr *e, int label, int cond) {
         ssize_t n = e->v.Compare.ops.n - 1;
         if (n == 0) {
             break;
+        }
+        if (check_compare(c, e) < 0) {
+            return -1;
         }
         int cleanup = sp_cg_new_label(c), end = sp_cg_new_label(c);
         if (cleanup < 0 || end < 0 || sp_cg_expr(c, e->v.Compare.left) < 0) {
@@ -705,6 +839,9 @@ static int compile_call(SpCompiler *c, SpExpr *e) {
     if (r != 0) {
         return r < 0 ? -1 : 0;
     }
+    if (check_caller(c, e->v.Call.func) < 0) {
+        return -1;
+    }
     // NULL, callable, args: the NULL is where a method call keeps `self`.
     c->u->loc = SP_POS_OF(e->v.Call.func);
     if (sp_cg_emit(c, SP_OP_PUSH_NULL, 0) < 0) {
@@ -889,6 +1026,11 @@ static int expr_inner(SpCompiler *c, SpExpr *e) {
             return sp_cg_emit_name(c, SP_OP_DELETE_ATTR, e->v.Attribute.attr);
         }
     case SP_EXPR_SUBSCRIPT: {
+        if (e->v.Subscript.ctx == SP_CTX_LOAD &&
+            (check_subscripter(c, e->v.Subscript.value) < 0 ||
+             check_index(c, e->v.Subscript.value, e->v.Subscript.slice) < 0)) {
+            return -1;
+        }
         if (sp_cg_expr(c, e->v.Subscript.value) < 0 || sp_cg_expr(c, e->v.Subscript.slice) < 0) {
             return -1;
         }

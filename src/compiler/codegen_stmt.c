@@ -637,6 +637,9 @@ static int compile_augassign(SpCompiler *c, SpStmt *s) {
 // The annotation's value: the expression, or with `from __future__ import
 // annotations` its source text.
 static int annotation_value(SpCompiler *c, SpExpr *annotation) {
+    if (c->future_annotations) {
+        return sp_cg_emit_const_steal(c, sp_ast_unparse(annotation));
+    }
     return sp_cg_expr(c, annotation);
 }
 
@@ -831,6 +834,14 @@ static int compile_import_from(SpCompiler *c, SpStmt *s) {
 // The rest
 
 static int compile_assert(SpCompiler *c, SpStmt *s) {
+    SpExpr *test = s->v.Assert.test;
+    if ((test->kind == SP_EXPR_TUPLE && test->v.Tuple.elts.n > 0) ||
+        (test->kind == SP_EXPR_CONSTANT && SP_TUPLE_CHECK(test->v.Constant.value) &&
+         SP_TUPLE_SIZE(test->v.Constant.value) > 0)) {
+        if (sp_cg_warn(c, "assertion is always true, perhaps remove parentheses?") < 0) {
+            return -1;
+        }
+    }
     int end = sp_cg_new_label(c);
     if (end < 0 || sp_cg_jump_if(c, s->v.Assert.test, end, 1) < 0 ||
         sp_cg_emit(c, SP_OP_LOAD_ASSERTION_ERROR, 0) < 0) {

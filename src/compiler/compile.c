@@ -360,13 +360,14 @@ static int future_error(SpObject *filename, const char *src, ssize_t len, SpStmt
 }
 
 static int future_scan(SpAstMod *mod, SpObject *filename, const char *src, ssize_t len,
-                       int *ff_lineno) {
+                       int *ff_lineno, int *annotations) {
     static const char *const features[] = {
         "nested_scopes", "generators", "division", "absolute_import", "with_statement",
         "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
         NULL,
     };
     *ff_lineno = -1;
+    *annotations = 0;
     if (mod->kind != SP_MOD_MODULE) {
         return 0;
     }
@@ -403,6 +404,9 @@ static int future_scan(SpAstMod *mod, SpObject *filename, const char *src, ssize
                 if (!known) {
                     return future_error(filename, src, len, s, s->col_offset + 1,
                                         "future feature %U is not defined", name);
+                }
+                if (sp_str_eq_cstr(name, "annotations")) {
+                    *annotations = 1;
                 }
             }
             *ff_lineno = s->lineno;
@@ -442,11 +446,11 @@ SpObject *sp_compile(const char *src, ssize_t len, SpObject *filename, SpCompile
     if (mod == NULL) {
         goto done;
     }
-    if (future_scan(mod, filename, src, len, &c.future_lineno) < 0 ||
-        sp_fold_constants(mod, arena) < 0) {
+    if (future_scan(mod, filename, src, len, &c.future_lineno, &c.future_annotations) < 0 ||
+        sp_fold_constants(mod, arena, c.future_annotations) < 0) {
         goto done;
     }
-    st = sp_symtable_build(mod, filename, src, len);
+    st = sp_symtable_build(mod, filename, src, len, c.future_annotations);
     if (st == NULL) {
         goto done;
     }

@@ -30,6 +30,7 @@
 typedef struct Folder {
     SpArena *arena;
     int depth;
+    int keep_annotations;  // postponed annotations are unparsed, not folded
 } Folder;
 
 static int fold_expr(Folder *f, SpExpr *e);
@@ -556,7 +557,7 @@ static int fold_comprehensions(Folder *f, SpComprehensionSeq gens) {
 }
 
 static int fold_args(Folder *f, SpArgSeq args) {
-    for (ssize_t i = 0; i < args.n; i++) {
+    for (ssize_t i = 0; i < args.n && !f->keep_annotations; i++) {
         if (fold_opt(f, args.items[i]->annotation) < 0) {
             return -1;
         }
@@ -568,13 +569,13 @@ static int fold_arguments(Folder *f, SpArguments *a) {
     if (fold_args(f, a->posonlyargs) < 0 || fold_args(f, a->args) < 0) {
         return -1;
     }
-    if (a->vararg != NULL && fold_opt(f, a->vararg->annotation) < 0) {
+    if (a->vararg != NULL && !f->keep_annotations && fold_opt(f, a->vararg->annotation) < 0) {
         return -1;
     }
     if (fold_args(f, a->kwonlyargs) < 0 || fold_exprs(f, a->kw_defaults) < 0) {
         return -1;
     }
-    if (a->kwarg != NULL && fold_opt(f, a->kwarg->annotation) < 0) {
+    if (a->kwarg != NULL && !f->keep_annotations && fold_opt(f, a->kwarg->annotation) < 0) {
         return -1;
     }
     return fold_exprs(f, a->defaults);
@@ -731,7 +732,7 @@ static int fold_stmt(Folder *f, SpStmt *s) {
             fold_exprs(f, s->v.FunctionDef.decorator_list) < 0) {
             return -1;
         }
-        return fold_opt(f, s->v.FunctionDef.returns);
+        return f->keep_annotations ? 0 : fold_opt(f, s->v.FunctionDef.returns);
     case SP_STMT_CLASS_DEF:
         if (fold_exprs(f, s->v.ClassDef.bases) < 0 || fold_keywords(f, s->v.ClassDef.keywords) < 0 ||
             fold_body(f, s->v.ClassDef.body) < 0) {
@@ -753,7 +754,8 @@ static int fold_stmt(Folder *f, SpStmt *s) {
         }
         return fold_expr(f, s->v.AugAssign.value);
     case SP_STMT_ANN_ASSIGN:
-        if (fold_expr(f, s->v.AnnAssign.target) < 0 || fold_expr(f, s->v.AnnAssign.annotation) < 0) {
+        if (fold_expr(f, s->v.AnnAssign.target) < 0 ||
+            (!f->keep_annotations && fold_expr(f, s->v.AnnAssign.annotation) < 0)) {
             return -1;
         }
         return fold_opt(f, s->v.AnnAssign.value);
@@ -828,8 +830,8 @@ static int fold_stmts(Folder *f, SpStmtSeq seq) {
     return 0;
 }
 
-int sp_fold_constants(SpAstMod *mod, SpArena *arena) {
-    Folder f = {arena, 0};
+int sp_fold_constants(SpAstMod *mod, SpArena *arena, int future_annotations) {
+    Folder f = {arena, 0, future_annotations};
     switch (mod->kind) {
     case SP_MOD_MODULE:
         return fold_body(&f, mod->v.Module.body);

@@ -423,9 +423,30 @@ static int visit_arguments(SpSymtable *st, SpArguments *a) {
     return 0;
 }
 
+// An annotation: with postponed annotations, yield, await and walrus are
+// not allowed directly in it.
+static int visit_annotation(SpSymtable *st, SpExpr *e) {
+    if (st->future_annotations) {
+        st->cur->annotation++;
+    }
+    int r = visit_expr(st, e);
+    if (st->future_annotations) {
+        st->cur->annotation--;
+    }
+    return r;
+}
+
+static int check_annotation(SpSymtable *st, SpExpr *e, const char *what) {
+    if (st->cur->annotation > 0) {
+        ST_ERROR_AT(st, e, "'%s' can not be used within an annotation", what);
+        return -1;
+    }
+    return 0;
+}
+
 static int visit_arg_annotations(SpSymtable *st, SpArgSeq args) {
     for (ssize_t i = 0; i < args.n; i++) {
-        if (args.items[i]->annotation != NULL && visit_expr(st, args.items[i]->annotation) < 0) {
+        if (args.items[i]->annotation != NULL && visit_annotation(st, args.items[i]->annotation) < 0) {
             return -1;
         }
     }
@@ -437,17 +458,17 @@ static int visit_annotations(SpSymtable *st, SpArguments *a, SpExpr *returns) {
         return -1;
     }
     if (a->vararg != NULL && a->vararg->annotation != NULL &&
-        visit_expr(st, a->vararg->annotation) < 0) {
+        visit_annotation(st, a->vararg->annotation) < 0) {
         return -1;
     }
     if (a->kwarg != NULL && a->kwarg->annotation != NULL &&
-        visit_expr(st, a->kwarg->annotation) < 0) {
+        visit_annotation(st, a->kwarg->annotation) < 0) {
         return -1;
     }
     if (visit_arg_annotations(st, a->kwonlyargs) < 0) {
         return -1;
     }
-    if (returns != NULL && visit_expr(st, returns) < 0) {
+    if (returns != NULL && visit_annotation(st, returns) < 0) {
         return -1;
     }
     return 0;
@@ -590,7 +611,7 @@ static int visit_stmt_inner(SpSymtable *st, SpStmt *s) {
         } else if (visit_expr(st, target) < 0) {
             return -1;
         }
-        if (visit_expr(st, s->v.AnnAssign.annotation) < 0) {
+        if (visit_annotation(st, s->v.AnnAssign.annotation) < 0) {
             return -1;
         }
         if (s->v.AnnAssign.value != NULL && visit_expr(st, s->v.AnnAssign.value) < 0) {
@@ -833,6 +854,9 @@ static int handle_comprehension(SpSymtable *st, SpExpr *e, const char *scope_nam
 static int visit_expr_inner(SpSymtable *st, SpExpr *e) {
     switch (e->kind) {
     case SP_EXPR_NAMED_EXPR:
+        if (check_annotation(st, e, "named expression") < 0) {
+            return -1;
+        }
         if (st->cur->comp_iter_expr > 0) {
             ST_ERROR_AT(st, e,
                         "assignment expression cannot be used in a comprehension iterable "
@@ -897,6 +921,9 @@ static int visit_expr_inner(SpSymtable *st, SpExpr *e) {
         return handle_comprehension(st, e, "dictcomp", SP_COMP_DICT, e->v.DictComp.generators,
                                     e->v.DictComp.key, e->v.DictComp.value);
     case SP_EXPR_YIELD:
+        if (check_annotation(st, e, "yield expression") < 0) {
+            return -1;
+        }
         if (e->v.Yield.value != NULL && visit_expr(st, e->v.Yield.value) < 0) {
             return -1;
         }
@@ -907,6 +934,9 @@ static int visit_expr_inner(SpSymtable *st, SpExpr *e) {
         }
         return 0;
     case SP_EXPR_YIELD_FROM:
+        if (check_annotation(st, e, "yield expression") < 0) {
+            return -1;
+        }
         if (visit_expr(st, e->v.YieldFrom.value) < 0) {
             return -1;
         }
@@ -917,6 +947,9 @@ static int visit_expr_inner(SpSymtable *st, SpExpr *e) {
         }
         return 0;
     case SP_EXPR_AWAIT:
+        if (check_annotation(st, e, "await expression") < 0) {
+            return -1;
+        }
         if (visit_expr(st, e->v.Await.value) < 0) {
             return -1;
         }
@@ -1241,7 +1274,8 @@ done:
 // ---------------------------------------------------------------------------
 // Entry point
 
-SpSymtable *sp_symtable_build(SpAstMod *mod, SpObject *filename, const char *src, ssize_t len) {
+SpSymtable *sp_symtable_build(SpAstMod *mod, SpObject *filename, const char *src, ssize_t len,
+                              int future_annotations) {
     SpSymtable *st = sp_mem_calloc(sizeof(SpSymtable));
     if (st == NULL) {
         sp_err_no_memory();
@@ -1250,6 +1284,7 @@ SpSymtable *sp_symtable_build(SpAstMod *mod, SpObject *filename, const char *src
     st->filename = filename;
     st->src = src;
     st->srclen = len;
+    st->future_annotations = future_annotations;
     SpObject *top = sp_str_intern_cstr("top");
     if (top == NULL || keep(st, top) < 0) {
         goto fail;

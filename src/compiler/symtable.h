@@ -73,6 +73,7 @@ typedef struct SpSymEntry {
     int lineno, col_offset, end_lineno, end_col_offset;
     SpCompKind comprehension;
     int comp_iter_expr;    // > 0 while visiting a comprehension's iterable
+    int annotation;        // > 0 while visiting a postponed annotation
     unsigned nested : 1;   // inside a function
     unsigned generator : 1;
     unsigned coroutine : 1;
@@ -99,13 +100,15 @@ typedef struct SpSymtable {
     SpObject **owned;        // references the table holds (names it made)
     int nowned, capowned;
     int depth;               // recursion guard
+    int future_annotations;  // annotations are postponed (strings)
 } SpSymtable;
 
 // sp_symtable_build(mod, filename, src, len): visit the tree and analyse
 // every scope. Returns the table (free with sp_symtable_free) or NULL with
 // SyntaxError (or MemoryError, RecursionError) set.
 SP_FUNC SP_MAY_RAISE SpSymtable *sp_symtable_build(SpAstMod *mod, SpObject *filename,
-                                                   const char *src, ssize_t len);
+                                                   const char *src, ssize_t len,
+                                                   int future_annotations);
 SP_FUNC void sp_symtable_free(SpSymtable *st);
 // The child block of `ste` opened by AST node `key`, or NULL.
 SP_FUNC SpSymEntry *sp_symtable_child(SpSymEntry *ste, const void *key);

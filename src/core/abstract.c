@@ -59,6 +59,8 @@ ssize_t sp_object_length_hint(SpObject *o, ssize_t dflt) {
         }
         sp_err_clear();
     }
+    // __length_hint__ is looked up on the type, like every special method; a
+    // type without one (found 0, no error) simply has no hint.
     int found = 0;
     SpObject *r = sp_call_special(o, sp_id(__length_hint__), NULL, 0, &found);
     if (r == NULL) {
@@ -97,6 +99,9 @@ ssize_t sp_object_length_hint(SpObject *o, ssize_t dflt) {
 // Subscripts
 
 ssize_t sp_cont_index_value(SpObject *key) {
+    // Fast path for the overwhelmingly common small exact int index; anything
+    // else goes through __index__, and a value too big for ssize_t raises
+    // IndexError ("cannot fit 'int' into an index-sized integer").
     if (SP_INT_CHECK_EXACT(key) && SP_INT_IS_COMPACT(key)) {
         return sp_int_compact_value(key);
     }
@@ -111,6 +116,8 @@ static int sequence_index(SpObject *o, SpObject *key, ssize_t *idx) {
         return -1;
     }
     if (i < 0) {
+        // Only the sequence fallback adds len(o) here: types with a mapping slot
+        // (list, str...) handle negative indices themselves.
         SpSequenceMethods *sq = SP_TYPE(o)->tp_as_sequence;
         if (sq->sq_length != NULL) {
             ssize_t n = sq->sq_length(o);
@@ -294,6 +301,8 @@ int sp_sequence_contains(SpObject *o, SpObject *x) {
             }
             break;
         }
+        // richcompare_bool treats identity as equality, so nan in [nan] is True
+        // for the same nan object, as in CPython.
         int k = sp_object_richcompare_bool(item, x, SP_EQ);
         SP_DECREF(item);
         if (k != 0) {
@@ -390,6 +399,8 @@ SpObject *sp_cont_length_hint_result(ssize_t n) { return sp_int_from_ssize(n); }
 // The recursive-repr guard: the objects whose repr is being built, innermost
 // last. CPython keeps the same list in the thread state dict.
 
+// A plain growable array instead of CPython's list object: entering and
+// leaving cannot run Python code, and a MemoryError is the only failure.
 static SpObject **repr_stack;
 static ssize_t repr_depth, repr_cap;
 
@@ -430,6 +441,8 @@ void sp_repr_leave(SpObject *o) {
 // The trashcan. Deferred objects are chained through the gc_prev word of
 // their GC header (they are untracked, so the collector does not look).
 
+// CPython 3.11's limit too: deallocation nests up to 50 levels deep before
+// objects are put aside, bounding C stack use to about 50 dealloc frames.
 #define TRASH_MAX_DEPTH 50
 
 static int trash_depth;

@@ -37,6 +37,8 @@ static SpObject *binary_op1(SpObject *v, SpObject *w, size_t off) {
     SpBinaryFunc slotw = NULL;
     if (tw != tv && tw->tp_as_number != NULL) {
         slotw = NB_BINOP(tw->tp_as_number, off);
+        // Two classes sharing one slot function (two Python classes, both with the
+        // generic slot; or int and bool) would otherwise run the same code twice.
         if (slotw == slotv) {
             slotw = NULL;  // same implementation: it handles both orders
         }
@@ -45,6 +47,9 @@ static SpObject *binary_op1(SpObject *v, SpObject *w, size_t off) {
     if (slotv != NULL) {
         // A subclass overriding the operation gets the first say.
         if (slotw != NULL && sp_type_is_subtype(tw, tv)) {
+            // Each slot function receives the operands in source order (v, w), and
+            // works out itself which one is its own: that is how a single nb_add
+            // serves both __add__ and __radd__.
             x = slotw(v, w);
             if (!IS_NOTIMPL(x)) {
                 return x;
@@ -144,6 +149,9 @@ static SpObject *ternary_op(SpObject *v, SpObject *w, SpObject *z, size_t off,
         }
         SP_DECREF(x);
     }
+    // Three-argument pow: the modulus gets a turn last, unless its slot is one
+    // already tried. For z None (two-argument pow) this is NoneType's slot,
+    // which is empty.
     SpNumberMethods *nz = SP_TYPE(z)->tp_as_number;
     if (nz != NULL) {
         SpTernaryFunc slotz = NB_TERNOP(nz, off);
@@ -189,6 +197,9 @@ static SpObject *sequence_repeat(SpSizeArgFunc repeat, SpObject *seq, SpObject *
 #define BOTH_FLOATS(a, b) (SP_FLOAT_CHECK_EXACT(a) && SP_FLOAT_CHECK_EXACT(b))
 
 SpObject *sp_number_add(SpObject *a, SpObject *b) {
+    // Exact int + int and float + float skip the slot lookup and NotImplemented
+    // protocol entirely: bit-for-bit the same result as the slots, much less
+    // work in the interpreter's hottest path.
     if (BOTH_INTS(a, b)) {
         return sp_int_add_ints(a, b);
     }
@@ -200,6 +211,8 @@ SpObject *sp_number_add(SpObject *a, SpObject *b) {
         return r;
     }
     SP_DECREF(r);
+    // Only after both number slots declined: list + list reaches sq_concat
+    // here, and only the left operand's concat is tried (as CPython).
     SpSequenceMethods *sq = SP_TYPE(a)->tp_as_sequence;
     if (sq != NULL && sq->sq_concat != NULL) {
         return sq->sq_concat(a, b);
@@ -233,6 +246,8 @@ SpObject *sp_number_multiply(SpObject *a, SpObject *b) {
     if (sa != NULL && sa->sq_repeat != NULL) {
         return sequence_repeat(sa->sq_repeat, a, b);
     }
+    // n * seq: repetition is commutative, so the right operand's repeat serves
+    // too (3 * [1] == [1] * 3).
     if (sb != NULL && sb->sq_repeat != NULL) {
         return sequence_repeat(sb->sq_repeat, b, a);
     }

@@ -242,6 +242,10 @@ static SpObject *do_richcompare(SpObject *v, SpObject *w, int op) {
     SpTypeObject *tv = SP_TYPE(v), *tw = SP_TYPE(w);
     int checked_reverse = 0;
     SpObject *res;
+    // Unlike binary operators, CPython 3.11 does not check that the subclass
+    // overrides the method: any proper subclass with a tp_richcompare goes
+    // first. Both calls may be the same C function (the generic slot); it
+    // then looks up __lt__ / __gt__ on the respective operand itself.
     if (tv != tw && tw->tp_richcompare != NULL && sp_type_is_subtype(tw, tv)) {
         checked_reverse = 1;
         res = tw->tp_richcompare(w, v, swapped_op[op]);
@@ -265,6 +269,8 @@ static SpObject *do_richcompare(SpObject *v, SpObject *w, int op) {
         SP_DECREF(res);
     }
     switch (op) {
+    // No method decided: == and != compare identity (object's default), the
+    // orderings raise "'<' not supported between instances of ...".
     case SP_EQ:
         return sp_bool_from_long(v == w);
     case SP_NE:
@@ -279,6 +285,8 @@ static SpObject *do_richcompare(SpObject *v, SpObject *w, int op) {
 // The comparison operators of the VM (COMPARE_OP) and of C code.
 SpObject *sp_object_richcompare(SpObject *a, SpObject *b, int op) {
     SP_ASSERT(op >= SP_LT && op <= SP_GE, "bad comparison operator");
+    // Deeply nested containers or __eq__ methods that compare back would
+    // exhaust the C stack: RecursionError instead, as CPython.
     if (sp_enter_recursive_call(" in comparison") < 0) {
         return NULL;
     }
@@ -304,6 +312,8 @@ int sp_object_richcompare_bool(SpObject *a, SpObject *b, int op) {
         return -1;
     }
     int ok;
+    // The two singletons decide without a call; other results (numpy-style
+    // objects) go through their __bool__.
     if (res == sp_True) {
         ok = 1;
     } else if (res == sp_False) {
@@ -450,6 +460,9 @@ static SpObject *generic_getattr(SpObject *o, SpObject *name, int suppress) {
     SpObject *descr = sp_type_lookup_borrow(t, name);
     SpDescrGetFunc f = NULL;
     if (descr != NULL) {
+        // A data descriptor (property, member, __slots__ entry) beats the
+        // instance dict; this check must come first or c.__dict__['p'] = 1 would
+        // shadow a property.
         SP_INCREF(descr);  // the dict holding it may change under us
         f = SP_TYPE(descr)->tp_descr_get;
         if (f != NULL && sp_descr_is_data(descr)) {
@@ -459,6 +472,7 @@ static SpObject *generic_getattr(SpObject *o, SpObject *name, int suppress) {
     }
     SpObject **dictptr = sp_object_dict_ptr(o);
     if (dictptr != NULL && *dictptr != NULL) {
+        // Held across the lookup: a key's __eq__ may replace obj.__dict__.
         SpObject *dict = sp_newref(*dictptr);
         res = sp_dict_getitem_borrow(dict, name);
         if (res != NULL) {
@@ -471,6 +485,8 @@ static SpObject *generic_getattr(SpObject *o, SpObject *name, int suppress) {
             goto done;
         }
     }
+    // Non-data descriptors (functions: methods) lose to the instance dict,
+    // which is why an instance attribute can shadow a method.
     if (f != NULL) {
         res = f(descr, o, (SpObject *)t);
         goto done;
@@ -670,6 +686,8 @@ int sp_object_get_method(SpObject *o, SpObject *name, SpObject **meth) {
     int meth_found = 0;
     if (descr != NULL) {
         SP_INCREF(descr);
+        // Functions and method descriptors bind by prepending self, so the VM can
+        // call them as descr(o, *args) and skip creating the bound method.
         if (sp_type_has_flag(SP_TYPE(descr), SP_TPFLAGS_METHOD_DESCRIPTOR)) {
             meth_found = 1;
         } else {
@@ -698,6 +716,8 @@ int sp_object_get_method(SpObject *o, SpObject *name, SpObject **meth) {
         }
     }
     if (meth_found) {
+        // Return 1 ("unbound, pass o as the first argument"); the reference taken
+        // above moves to the caller.
         *meth = descr;
         return 1;
     }
@@ -800,6 +820,8 @@ static int excess_args(SpObject *args, SpObject *kwargs) {
 // class overrides __init__ (which will consume them).
 SpObject *sp_baseobject_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
     if (excess_args(args, kwargs)) {
+        // The class overrides __new__ yet called object.__new__ with arguments:
+        // CPython treats passing them on as a bug of that __new__.
         if (type->tp_new != sp_baseobject_new) {
             return sp_err_format(&SpExc_TypeError,
                                  "object.__new__() takes exactly one argument (the type to "

@@ -35,6 +35,10 @@ char sp_buf_no_data[1];
 // new ones are unspecified. 0 or -1 with MemoryError.
 static int ba_resize(SpObject *o, ssize_t n) {
     SpByteArrayObject *b = BA(o);
+    // ob_bytes is the block, ob_start the first live byte: deleting from the
+    // front (del ba[:k]) just advances ob_start, making a FIFO of appends at
+    // the back and deletions at the front cheap (CPython 3.11's trick).
+    // Invariant: offset + size + 1 <= ob_alloc (the +1 is the trailing NUL).
     ssize_t alloc = b->ob_alloc, offset = b->ob_start - b->ob_bytes;
     if (n < 0) {
         sp_err_bad_internal_call("ba_resize: negative size");
@@ -44,12 +48,15 @@ static int ba_resize(SpObject *o, ssize_t n) {
         return 0;
     }
     if (b->ob_bytes != NULL && n + offset + 1 <= alloc) {
+        // Fits and the buffer is at least half used: just move the size.
         if (n >= alloc / 2) {
             SP_SET_SIZE(o, n);
             b->ob_start[n] = '\0';
             return 0;
         }
         alloc = n + 1;  // a big shrink gives the memory back
+    // Small growth: over-allocate by 1/8 plus a few bytes, so a run of
+    // append() calls is amortised O(1).
     } else if (n <= alloc + (alloc >> 3)) {
         alloc = n + (n >> 3) + (n < 9 ? 3 : 6);
     } else {
@@ -334,7 +341,6 @@ static SpObject *ba_inplace_repeat(SpObject *o, ssize_t count) {
     return sp_newref(o);
 }
 
-// A byte value for item assignment / append / insert.
 // A value to store: an int (or __index__) in range(256).
 static int byte_value(SpObject *v, unsigned char *out) {
     if (!SP_INT_CHECK(v) && !sp_index_check(v)) {

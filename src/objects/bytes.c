@@ -46,6 +46,8 @@ static SpObject *bytes_alloc(ssize_t len) {
     return o;
 }
 
+// CPython keeps the same 256 one-byte objects (characters[] in 3.11), so
+// b"ab"[0:1] is b"ba"[1:2] holds; they live until exit.
 static SpObject *shared_byte(unsigned char c) {
     if (byte_chars[c] == NULL) {
         SpObject *o = bytes_alloc(1);
@@ -59,6 +61,8 @@ static SpObject *shared_byte(unsigned char c) {
 }
 
 SpObject *sp_bytes_from_data(const char *s, ssize_t len) {
+    // s == NULL asks for a writable buffer to fill, which must never be a
+    // shared object, whatever its length.
     if (s != NULL && len <= 1) {
         if (len == 1) {
             return shared_byte((unsigned char)s[0]);
@@ -89,6 +93,7 @@ static SpObject *bytes_finish(SpObject *o) {
     return o;
 }
 
+// Bytes subclasses get exact bytes back, as CPython's methods return.
 SpObject *sp_buf_new_like(SpObject *self, const char *s, ssize_t n) {
     if (SP_BYTES_CHECK(self)) {
         return sp_bytes_from_data(s, n);
@@ -318,6 +323,8 @@ SpObject *sp_bytes_from_args(const char *who, SpObject *x, SpObject *encoding, S
 }
 
 static SpObject *bytes_subtype_from(SpTypeObject *type, SpObject *b) {
+    // bytes subclasses: the exact bytes built by sp_bytes_from_args is copied
+    // into an instance of the subclass (never shared, hash not yet computed).
     if (b == NULL || type == &SpBytes_Type) {
         return b;
     }
@@ -333,6 +340,8 @@ static SpObject *bytes_subtype_from(SpTypeObject *type, SpObject *b) {
 }
 
 static SpObject *bytes_tp_new(SpTypeObject *type, SpObject *args, SpObject *kwargs) {
+    // Parsed by hand instead of sp_arg_parse_kw so the messages are exactly
+    // those of CPython's Argument Clinic code for bytes.__new__.
     static const char *const names[] = {"source", "encoding", "errors"};
     SpObject *vals[3] = {NULL, NULL, NULL};
     ssize_t nargs = args ? SP_TUPLE_SIZE(args) : 0;
@@ -424,6 +433,7 @@ static SpObject *bytes_repeat(SpObject *o, ssize_t count) {
     if (count < 0) {
         count = 0;
     }
+    // Immutable, so b * 1 may be b itself (subclasses still get a new bytes).
     if (count == 1 && SP_TYPE(o) == &SpBytes_Type) {
         return sp_newref(o);
     }
@@ -446,6 +456,8 @@ static SpObject *bytes_repeat(SpObject *o, ssize_t count) {
     }
     memcpy(d, SP_BYTES_DATA(o), (size_t)n);
     ssize_t done = n;
+    // Doubling copy: each memcpy copies everything written so far, so the loop
+    // runs log2(count) times instead of count.
     while (done < total) {
         ssize_t k = done <= total - done ? done : total - done;
         memcpy(d + done, d, (size_t)k);
@@ -461,6 +473,8 @@ int sp_buf_needle(SpObject *x, char *byte, const char **data, ssize_t *len, int 
         *len = sp_buf_size(x);
         return 0;
     }
+    // An int needle (b"abc".find(98), 98 in b"abc") is one byte, stored in the
+    // caller's *byte so *data can point at it.
     if (SP_INT_CHECK(x) || sp_index_check(x)) {
         ssize_t v = sp_number_as_ssize(x, NULL);
         if (v == -1 && sp_err_occurred()) {
@@ -475,6 +489,8 @@ int sp_buf_needle(SpObject *x, char *byte, const char **data, ssize_t *len, int 
         *len = 1;
         return 0;
     }
+    // The two messages are CPython's: find/count/index word it one way, `in`
+    // and the other methods the other.
     if (find_style) {
         sp_err_format(&SpExc_TypeError,
                       "argument should be integer or bytes-like object, not '%.200s'",
@@ -508,6 +524,8 @@ static SpObject *bytes_item(SpObject *o, ssize_t i) {
 // 1, b itself for a full slice).
 static SpObject *bytes_subscript(SpObject *o, SpObject *key) {
     if (SP_INT_CHECK(key) || sp_index_check(key)) {
+        // An index too big for ssize_t is IndexError ("cannot fit 'int' into an
+        // index-sized integer"), as CPython.
         ssize_t i = sp_number_as_ssize(key, &SpExc_IndexError);
         if (i == -1 && sp_err_occurred()) {
             return NULL;
@@ -527,6 +545,7 @@ static SpObject *bytes_subscript(SpObject *o, SpObject *key) {
             return sp_bytes_from_data("", 0);
         }
         if (step == 1) {
+            // A full slice of an exact bytes is the object itself (b[:] is b).
             if (n == SP_BYTES_SIZE(o) && SP_TYPE(o) == &SpBytes_Type) {
                 return sp_newref(o);
             }

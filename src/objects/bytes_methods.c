@@ -41,6 +41,8 @@ static SpObject *finish_like(SpObject *self, SpObject *r) {
 // =============================================================================
 // Argument helpers (CPython's messages for the bytes methods)
 // =============================================================================
+// The positional-only methods (find, strip, replace...) are METH_FASTCALL with
+// keywords so they can reject keywords with CPython's exact message.
 static int check_no_kw(const char *name, SpObject *kwnames) {
     if (kwnames != NULL && SP_TUPLE_SIZE(kwnames) > 0) {
         sp_err_format(&SpExc_TypeError, "%s() takes no keyword arguments", name);
@@ -49,6 +51,7 @@ static int check_no_kw(const char *name, SpObject *kwnames) {
     return 0;
 }
 
+// CPython's Argument Clinic wording for a wrong positional count.
 static int check_nargs(const char *name, ssize_t nargs, ssize_t min, ssize_t max) {
     if (nargs < min) {
         sp_err_format(&SpExc_TypeError, "%s() takes at least %zd argument%s (%zd given)", name,
@@ -63,6 +66,9 @@ static int check_nargs(const char *name, ssize_t nargs, ssize_t min, ssize_t max
     return 0;
 }
 
+// One optional start/end bound: None (or absent) leaves *out alone; anything
+// with __index__ is accepted, clamped like a slice bound (huge values
+// saturate instead of raising, as _PyEval_SliceIndex does).
 static int bound_arg(SpObject *o, ssize_t *out) {
     if (o == NULL || o == sp_None) {
         return 0;
@@ -80,6 +86,9 @@ static int bound_arg(SpObject *o, ssize_t *out) {
     return 0;
 }
 
+// Slice-style normalisation of [start, end) against len. start may still
+// exceed len afterwards: callers test start > len (an empty window that must
+// not even match an empty needle, as CPython's b"ab".find(b"", 5) == -1).
 static void adjust_bounds(ssize_t len, ssize_t *start, ssize_t *end) {
     if (*end > len) {
         *end = len;
@@ -97,7 +106,6 @@ static void adjust_bounds(ssize_t len, ssize_t *start, ssize_t *end) {
     }
 }
 
-// find/rfind/index/rindex/count: sub[, start[, end]].
 // =============================================================================
 // Searching: find, rfind, index, rindex, count, startswith, endswith
 // =============================================================================
@@ -123,12 +131,15 @@ static SpObject *find_common(const char *name, SpObject *self, SpObject *const *
     ssize_t n = sp_buf_size(self);
     adjust_bounds(n, &start, &end);
     const char *d = sp_buf_data(self);
+    // An empty needle counts end - start + 1 positions; sp_str_count_in handles
+    // that case, the guard above only rules out windows that cannot fit it.
     if (mode == 0) {  // count
         if (end - start < m || start > n) {
             return sp_int_from_long(0);
         }
         return sp_int_from_ssize(sp_str_count_in(1, d + start, end - start, nd, m, SSIZE_MAX));
     }
+    // kind 1 (one byte per char) lets the str search kernels serve bytes too.
     ssize_t r = -1;
     if (end - start >= m && start <= n) {
         r = sp_str_search(1, d + start, end - start, nd, m, mode > 0 ? 1 : -1);
@@ -181,6 +192,8 @@ static SpObject *starts_ends(const char *name, SpObject *self, SpObject *const *
     }
     adjust_bounds(sp_buf_size(self), &start, &end);
     SpObject *x = args[0];
+    // A tuple means "any of these": the first match wins, and an element that is
+    // not bytes-like raises only when it is reached (as CPython does).
     if (SP_TUPLE_CHECK(x)) {
         for (ssize_t i = 0; i < SP_TUPLE_SIZE(x); i++) {
             SpObject *s = SP_TUPLE_GET_ITEM(x, i);
@@ -210,6 +223,7 @@ static SpObject *bytes_endswith(SpObject *s, SpObject *const *a, ssize_t n, SpOb
     return starts_ends("endswith", s, a, n, k, 1);
 }
 
+// ASCII whitespace as bytes.isspace() sees it: space, \t \n \v \f \r.
 static inline int byte_space(unsigned char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
@@ -287,7 +301,6 @@ done:
     return r;
 }
 
-// lower/upper/title/capitalize/swapcase on ASCII letters only.
 enum { B_LOWER, B_UPPER, B_SWAP, B_TITLE, B_CAPITALIZE };
 
 // Case changes touch ASCII letters only; other bytes pass through.
@@ -323,7 +336,6 @@ static SpObject *bytes_swapcase(SpObject *s, SpObject *u) { return bytes_case(s,
 static SpObject *bytes_title(SpObject *s, SpObject *u) { return bytes_case(s, B_TITLE); }
 static SpObject *bytes_capitalize(SpObject *s, SpObject *u) { return bytes_case(s, B_CAPITALIZE); }
 
-// is*(): non-empty and every byte in the class.
 enum { C_DIGIT, C_ALPHA, C_SPACE, C_ALNUM, C_LOWER, C_UPPER };
 
 // The is*() tests: non-empty and every byte in the class; islower/isupper
@@ -374,7 +386,6 @@ static SpObject *bytes_isascii(SpObject *self, SpObject *unused) {
     SP_RETURN_TRUE;
 }
 
-// strip family: whitespace or a set of bytes.
 // =============================================================================
 // Stripping, splitting, partitioning, replacing
 // =============================================================================
@@ -386,6 +397,7 @@ static SpObject *strip_common(const char *name, SpObject *self, SpObject *const 
     if (check_no_kw(name, kwnames) < 0 || check_nargs(name, nargs, 0, 1) < 0) {
         return NULL;
     }
+    // A byte-indexed membership table makes each strip step one load.
     unsigned char set[256];
     SpObject *chars = nargs ? args[0] : sp_None;
     if (chars == sp_None) {
@@ -413,6 +425,7 @@ static SpObject *strip_common(const char *name, SpObject *self, SpObject *const 
             j--;
         }
     }
+    // Nothing stripped: exact bytes return self (CPython's identity shortcut).
     if (i == 0 && j == sp_buf_size(self)) {
         return same_or_copy(self);
     }
@@ -429,6 +442,7 @@ static SpObject *bytes_rstrip(SpObject *s, SpObject *const *a, ssize_t n, SpObje
     return strip_common("rstrip", s, a, n, k, 2);
 }
 
+// Appends a new piece of the type of self; the list takes its own reference.
 static int append_bytes(SpObject *list, SpObject *self, const char *s, ssize_t n) {
     SpObject *b = sp_buf_new_like(self, s, n);
     if (b == NULL) {
@@ -479,6 +493,9 @@ static SpObject *split_common(const char *name, SpObject *self, SpObject *const 
     }
     const char *s = sp_buf_data(self);
     ssize_t n = sp_buf_size(self);
+    // Whitespace splitting: runs of whitespace are one separator and empty pieces
+    // never appear. Once maxsplit is used up the rest, including any inner
+    // whitespace, is one last piece (only the whitespace before it is skipped).
     if (sep == NULL) {
         if (!reverse) {
             ssize_t i = 0;
@@ -524,12 +541,15 @@ static SpObject *split_common(const char *name, SpObject *self, SpObject *const 
                 }
                 j = i;
             }
+            // rsplit collects pieces right to left; one reversal restores the order.
             if (SP_LIST_SIZE(list) > 1) {
                 sp_list_reverse(list);
             }
         }
         return list;
     }
+    // Explicit separator: adjacent separators give empty pieces, and there is
+    // always one more piece than separators found.
     const char *nd = sp_buf_data(sep);
     ssize_t m = sp_buf_size(sep);
     if (!reverse) {
@@ -599,6 +619,8 @@ static SpObject *partition_common(SpObject *self, SpObject *sep, int reverse) {
         items[2] = reverse ? same_or_copy(self) : sp_buf_new_like(self, "", 0);
     } else {
         items[0] = sp_buf_new_like(self, s, r);
+        // The separator itself is reused only when both are exact bytes; a bytearray
+        // result must hold fresh objects that the caller may mutate.
         items[1] = SP_TYPE(sep) == SP_TYPE(self) && SP_TYPE(sep) == &SpBytes_Type
                        ? sp_newref(sep) : sp_buf_new_like(self, sp_buf_data(sep), m);
         items[2] = sp_buf_new_like(self, s + r + m, n - r - m);
@@ -645,6 +667,8 @@ static SpObject *bytes_replace(SpObject *self, SpObject *const *args, ssize_t na
     const char *new = sp_buf_data(args[1]);
     ssize_t n = sp_buf_size(self), m = sp_buf_size(args[0]), nl = sp_buf_size(args[1]);
     // Count first so the result is allocated once.
+    // An empty old matches at every one of the n + 1 gaps, so b"ab".replace(b"",
+    // b"-") is b"-a-b-", capped by count.
     ssize_t found = m == 0 ? (n + 1 < count ? n + 1 : count)
                            : sp_str_count_in(1, s, n, old, m, count);
     if (found == 0) {
@@ -660,6 +684,8 @@ static SpObject *bytes_replace(SpObject *self, SpObject *const *args, ssize_t na
     for (ssize_t k = 0; k < found; k++) {
         ssize_t p;
         if (m == 0) {
+            // Empty old: the first insertion is before byte 0, then one byte is copied
+            // between each following insertion.
             p = k == 0 ? 0 : 1;
         } else {
             p = sp_str_search(1, s + i, n - i, old, m, 1);
@@ -799,7 +825,6 @@ static SpObject *bytes_fromhex(SpObject *cls, SpObject *arg) {
     return r;
 }
 
-// center / ljust / rjust / zfill.
 // The padded copy behind center/ljust/rjust.
 static SpObject *bytes_pad(SpObject *self, ssize_t left, ssize_t right, char fill) {
     ssize_t n = sp_buf_size(self);

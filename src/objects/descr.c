@@ -302,6 +302,8 @@ static SpObject *member_get(SpObject *self, SpObject *obj, SpObject *type) {
     const SpMemberDef *m = d->d_member;
     char *addr = (char *)obj + m->offset;
     switch (m->type) {
+    // SP_T_OBJECT reads an empty field as None; SP_T_OBJECT_EX (the __slots__
+    // entries of classes) treats it as "attribute not set".
     case SP_T_OBJECT: {
         SpObject *v = *(SpObject **)addr;
         return sp_newref(v != NULL ? v : sp_None);
@@ -336,6 +338,7 @@ static int member_set(SpObject *self, SpObject *obj, SpObject *value) {
     }
     const SpMemberDef *m = d->d_member;
     char *addr = (char *)obj + m->offset;
+    // Checked before the value's type, so even deleting reports "readonly".
     if (m->flags & SP_READONLY) {
         sp_err_set_string(&SpExc_AttributeError, "readonly attribute");
         return -1;
@@ -353,6 +356,8 @@ static int member_set(SpObject *self, SpObject *obj, SpObject *value) {
                           SP_TYPE(obj)->tp_name, m->name);
             return -1;
         }
+        // Store first, release the old value last: its destructor may run code
+        // that reads this very field, which must already hold the new value.
         SP_XINCREF(value);
         *(SpObject **)addr = value;
         SP_XDECREF(old);
@@ -369,6 +374,8 @@ static int member_set(SpObject *self, SpObject *obj, SpObject *value) {
             return -1;
         }
         if (m->type == SP_T_INT) {
+            // Values beyond int are truncated; CPython also truncates (and
+            // emits a RuntimeWarning, which smallpy omits).
             *(int *)addr = (int)v;
         } else {
             *(ssize_t *)addr = v;
@@ -383,6 +390,8 @@ static int member_set(SpObject *self, SpObject *obj, SpObject *value) {
         *(char *)addr = value == sp_True;
         return 0;
     case SP_T_DOUBLE: {
+        // Any object with __float__ (or __index__) is accepted, as CPython's
+        // T_DOUBLE does through PyFloat_AsDouble.
         double v = sp_float_as_double(value);
         if (v == -1.0 && sp_err_occurred()) {
             return -1;

@@ -238,6 +238,8 @@ static size_t find_empty_slot(SpDictKeysObject *dk, SpHash hash) {
     size_t mask = DK_MASK(dk);
     size_t perturb = (size_t)hash;
     size_t i = (size_t)hash & mask;
+    // Dummies (< 0) are reusable here because the caller already knows the key
+    // is absent; CPython 3.11 does the same.
     while (dk_get_index(dk, i) >= 0) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
@@ -280,6 +282,8 @@ static int dictresize(SpDictObject *mp, uint8_t log2_newsize, int unicode) {
     } else {
         DictEntry *ep = oldentries;
         for (ssize_t i = 0; i < numentries; i++) {
+            // Squeeze out deleted entries: the new entries array is dense again and
+            // keeps insertion order, which is all that iteration order depends on.
             while (ep->key == NULL) {
                 ep++;
             }
@@ -312,7 +316,6 @@ static int insertion_resize(SpDictObject *mp, int unicode) {
     return dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)), unicode);
 }
 
-// d[key] = value with a known hash; takes new references to both.
 // d[key] = value. References to key and value are taken first, so that code run by __eq__ during
 // the lookup cannot free them under us. The version tag changes on every mutation; the VM's global
 // caches rely on it.
@@ -322,6 +325,8 @@ static int insertdict(SpDictObject *mp, SpObject *key, SpHash hash, SpObject *va
     if (mp->ma_keys->dk_kind == DICT_KEYS_UNICODE && !SP_STR_CHECK_EXACT(key) &&
         mp->ma_keys != EMPTY_KEYS) {
         // A non-str key turns the table into the general kind.
+        // Rebuilding as a general table also gives every entry a slot for its
+        // hash (dictresize copies the stored hashes), at the cost of one resize.
         if (insertion_resize(mp, 0) < 0) {
             goto fail;
         }
@@ -338,6 +343,8 @@ static int insertdict(SpDictObject *mp, SpObject *key, SpHash hash, SpObject *va
                 goto fail;
             }
             mp->ma_keys = dk;
+        // Out of entry room (live or deleted): rebuild at GROWTH_RATE, which also
+        // drops the holes, so a dict with churn but constant size stays bounded.
         } else if (dk->dk_usable <= 0) {
             if (insertion_resize(mp, 1) < 0) {
                 goto fail;
@@ -356,6 +363,8 @@ static int insertdict(SpDictObject *mp, SpObject *key, SpHash hash, SpObject *va
         dk->dk_nentries++;
         return 0;
     }
+    // Existing key: only the value is replaced; the key object already stored
+    // stays (d[1.0] = x keeps the key 1 of an earlier d[1] = y), as CPython.
     DictEntry *ep = &dk_entries(mp->ma_keys)[ix];
     SpObject *old = ep->value;
     ep->value = value;

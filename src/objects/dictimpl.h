@@ -9,6 +9,18 @@
 #include "core/object.h"
 #include "objects/dict.h"
 
+// Layout (Raymond Hettinger's compact dict, CPython 3.6+): a sparse index
+// table of 2**k small integers points into a dense array of entries kept
+// in insertion order. Iteration walks the dense array, so order is free
+// and the sparse part costs 1-8 bytes a slot instead of a 24-byte entry.
+// Invariants: an index slot holds DKIX_EMPTY (never used), DKIX_DUMMY
+// (its entry was deleted; probing must continue past it) or an entry
+// position 0 <= ix < dk_nentries. Entries are only appended: deletion
+// leaves a NULL-key hole at the entry and a dummy in the index, both
+// reclaimed only when the table is rebuilt (the next resize).
+// dk_usable + dk_nentries == USABLE_FRACTION(size) except in the shared
+// empty table (usable 0): at least a third of the index slots stay empty,
+// so every probe sequence ends.
 // One entry of the dense array. A deleted entry has key == NULL.
 typedef struct {
     SpHash hash;
@@ -23,10 +35,13 @@ enum { DICT_KEYS_GENERAL = 0, DICT_KEYS_UNICODE = 1 };
 // 16-byte entries when every key is a str; we always store the hash, but
 // report CPython's sizes in __sizeof__ (dk_kind tracks the kind).
 typedef struct SpDictKeysObject {
+    // Kept for CPython's layout and sizes: a table belongs to one dict (the
+    // static empty table to every empty dict, and it is never freed).
     ssize_t dk_refcnt;
     uint8_t dk_log2_size;
     uint8_t dk_log2_index_bytes;
     uint8_t dk_kind;
+    // CPython's keys version for its inline caches; always 0 here.
     uint32_t dk_version;
     ssize_t dk_usable;    // entries that can still be appended
     ssize_t dk_nentries;  // entries used (including deleted ones)
@@ -36,6 +51,8 @@ typedef struct SpDictKeysObject {
 // sizeof(PyDictKeysObject) in CPython 3.11, for __sizeof__.
 #define DICT_KEYS_HEADER_SIZE 32
 
+// Index slot values below 0 are markers; DKIX_ERROR is only ever returned
+// by lookups, never stored.
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
 #define DKIX_ERROR (-3)

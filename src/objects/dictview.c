@@ -84,6 +84,8 @@ static DictEntry *dictiter_step(DictIterObject *di) {
     if (d == NULL) {
         return NULL;
     }
+    // Only the size is checked on each step (cheap): adding and deleting keys
+    // so that the size is unchanged is caught later, through di->len.
     if (di->di_used != d->ma_used) {
         sp_err_set_string(&SpExc_RuntimeError, "dictionary changed size during iteration");
         di->di_used = -1;  // keep failing on later calls
@@ -97,6 +99,8 @@ static DictEntry *dictiter_step(DictIterObject *di) {
     ssize_t i = di->di_pos;
     DictEntry *ep = NULL;
     if (is_reversed_type(SP_TYPE(di))) {
+        // The bound on dk_nentries matters here: a rebuilt table may be shorter
+        // than the position saved from the old one.
         while (i >= 0 && i < dk->dk_nentries && ep0[i].key == NULL) {
             i--;
         }
@@ -118,6 +122,8 @@ static DictEntry *dictiter_step(DictIterObject *di) {
         goto done;
     }
     // Same size but different keys: more items than were there at the start.
+    // di->len counts the items still owed; an entry beyond them means keys
+    // were added while others were removed.
     if (di->len == 0) {
         sp_err_set_string(&SpExc_RuntimeError, "dictionary keys changed during iteration");
         goto done;
@@ -346,6 +352,7 @@ static SpObject *dictview_richcompare(SpObject *self, SpObject *other, int op) {
     switch (op) {
     case SP_NE:
     case SP_EQ:
+        // Lengths first: unequal sizes settle ==, <, > without any lookups.
         if (len_self == len_other) {
             ok = all_contained_in(self, other);
         }

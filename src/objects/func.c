@@ -51,8 +51,18 @@ static SpObject *call_vectorcall_from_tuple(SpVectorcallFunc vc, SpObject *calla
             SP_TUPLE_SET_ITEM(kwnames, i, k);
             stack[1 + nargs + i] = v;
             i++;
+            if (!SP_STR_CHECK(k)) {
+                sp_err_set_string(&SpExc_TypeError, "keywords must be strings");
+                break;
+            }
         }
-        res = vc(callable, stack + 1, (size_t)nargs | SP_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+        if (i == nkw && !sp_err_occurred()) {
+            res = vc(callable, stack + 1, (size_t)nargs | SP_VECTORCALL_ARGUMENTS_OFFSET,
+                     kwnames);
+        }
+        for (; i < nkw; i++) {
+            SP_TUPLE_SET_ITEM(kwnames, i, sp_newref(sp_None));
+        }
         SP_DECREF(kwnames);
     }
     if (stack != small) {
@@ -72,8 +82,11 @@ SpObject *sp_function_new(SpObject *code, SpObject *globals, SpObject *qualname)
     }
     // The allocator promises a clean header only.
     memset((char *)fn + sizeof(SpObject), 0, sizeof(SpFunctionObject) - sizeof(SpObject));
+    // Calls go through the VM's binder; the eval loop recognises the type
+    // and pushes a frame itself.
     fn->vectorcall = sp_function_vectorcall;
     fn->func_globals = SP_NEWREF_OF(globals);
+    // The builtins are fixed when the function is made, as in CPython 3.10+.
     fn->func_builtins = SP_NEWREF_OF(sp_vm_builtins_from_globals_borrow(globals));
     fn->func_name = SP_NEWREF_OF(co->co_name);
     if (qualname == NULL) {
@@ -90,6 +103,7 @@ SpObject *sp_function_new(SpObject *code, SpObject *globals, SpObject *qualname)
         doc = SP_TUPLE_GET_ITEM(co->co_consts, 0);
     }
     fn->func_doc = SP_NEWREF_OF(doc);
+    // __module__ is the defining module's __name__ at definition time.
     SpObject *module = sp_dict_getitem_borrow(globals, sp_id(__name__));
     if (module != NULL) {
         fn->func_module = SP_NEWREF_OF(module);
@@ -451,6 +465,7 @@ static SpObject *method_vectorcall(SpObject *self, SpObject *const *args, size_t
     SpMethodObject *m = (SpMethodObject *)self;
     ssize_t nargs = SP_VECTORCALL_NARGS(nargsf);
     SpObject *res;
+    // Prepend self: in place when the caller allows, else on a copy.
     if (nargsf & SP_VECTORCALL_ARGUMENTS_OFFSET) {
         // The caller lent us args[-1]: put self there, no copy.
         SpObject **newargs = (SpObject **)args - 1;

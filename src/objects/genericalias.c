@@ -28,6 +28,8 @@ typedef struct {
 
 // The subscript is kept as a tuple: list[int] has __args__ == (int,).
 SpObject *sp_generic_alias_new(SpObject *origin, SpObject *args) {
+    // dict[str, int] arrives as the tuple (str, int) (the subscript syntax
+    // builds it); a single subscript is wrapped, so __args__ is always a tuple.
     SpObject *targs = SP_TUPLE_CHECK(args) ? sp_newref(args) : sp_tuple_pack(1, args);
     if (targs == NULL) {
         return NULL;
@@ -69,6 +71,7 @@ static int ga_repr_item(SpStrWriter *w, SpObject *p) {
     if (p == sp_Ellipsis) {
         return sp_str_writer_write_ascii(w, "...", 3);
     }
+    // Nested aliases (list[dict[str, int]]) recurse through their own repr.
     if (SP_IS_TYPE(p, &SpGenericAlias_Type) || !SP_TYPE_CHECK(p)) {
         SpObject *r = sp_object_repr(p);
         if (r == NULL) {
@@ -82,6 +85,7 @@ static int ga_repr_item(SpStrWriter *w, SpObject *p) {
     if (qual == NULL) {
         return -1;
     }
+    // A missing __module__ is not an error: the bare qualname is written.
     SpObject *mod = sp_object_lookup_attr(p, sp_id(__module__));
     int rc = 0;
     if (mod == NULL && sp_err_occurred()) {
@@ -156,6 +160,7 @@ static SpHash ga_hash(SpObject *op) {
     if (h1 == -1) {
         return -1;
     }
+    // -1 is the error return of hash functions, so it is never a hash value.
     SpHash h = h0 ^ h1;
     return h == -1 ? -2 : h;
 }
@@ -164,6 +169,8 @@ static SpObject *ga_richcompare(SpObject *a, SpObject *b, int op) {
     if (!SP_IS_TYPE(b, &SpGenericAlias_Type) || (op != SP_EQ && op != SP_NE)) {
         SP_RETURN_NOTIMPLEMENTED;
     }
+    // Equal when origin and args are: list[int] == list[int], list[int] !=
+    // list[str]. A plain origin (list) is not equal to any alias of it.
     int eq = sp_object_richcompare_bool(GA(a)->origin, GA(b)->origin, SP_EQ);
     if (eq > 0) {
         eq = sp_object_richcompare_bool(GA(a)->args, GA(b)->args, SP_EQ);
@@ -180,6 +187,8 @@ static SpObject *ga_call(SpObject *op, SpObject *args, SpObject *kwargs) {
 }
 
 // Attributes not of the alias itself come from the origin (list[int].append).
+// The same exception list as CPython's attr_exceptions: every other name is
+// forwarded, so list[int].__name__ is 'list' and list[int].append works.
 static const char *const ga_own_attrs[] = {
     "__origin__", "__args__", "__parameters__", "__mro_entries__", "__reduce_ex__",
     "__reduce__", "__copy__", "__deepcopy__", "__unpacked__", "__typing_unpacked_tuple_args__",

@@ -1,5 +1,6 @@
 // smallpy: int arithmetic: + - * // % divmod / ** and the unary operators,
-// schoolbook algorithms on 30-bit digits with machine-word fast paths.
+// schoolbook algorithms on 30-bit digits with machine-word fast paths, and
+// Karatsuba multiplication for large operands.
 // Every result leaves through sp_int_from_long or sp_int_normalize, so
 // results in the shared range are the shared objects.
 // Counterpart: CPython 3.11 Objects/longobject.c (x_add, x_sub, x_mul,
@@ -303,7 +304,21 @@ static int kmul(const SpDigit *a, ssize_t na, const SpDigit *b, ssize_t nb, SpDi
             memset(z, 0, (size_t)na * sizeof(SpDigit));
             return 0;
         }
-        digits_mul(a, na, b, nb, z);
+        if (nb == 1) {
+            // Big * one digit (the spigot and factorial case): one pass,
+            // no clearing of z first.
+            SpTwoDigits carry = 0, f = b[0];
+            for (ssize_t i = 0; i < na; i++) {
+                carry += a[i] * f;
+                z[i] = (SpDigit)(carry & SP_INT_MASK);
+                carry >>= SP_INT_SHIFT;
+            }
+            z[na] = (SpDigit)carry;
+            return 0;
+        }
+        // The shorter operand drives the outer loop, so the inner loop
+        // (the hot one) runs over the longer: big * small is one pass.
+        digits_mul(b, nb, a, na, z);
         return 0;
     }
     if (na >= 2 * nb) {

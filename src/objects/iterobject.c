@@ -166,11 +166,15 @@ static int enum_traverse(SpObject *op, SpVisitProc visit, void *arg) {
 // (index, item): the item is fetched first, so an exhausted iterable does not advance the count.
 static SpObject *enum_next(SpObject *op) {
     EnumObject *en = (EnumObject *)op;
+    // Fetch the item before touching the counter: a failing or exhausted source
+    // must leave the count unchanged.
     SpObject *item = SP_TYPE(en->en_sit)->tp_iternext(en->en_sit);
     if (item == NULL) {
         return NULL;
     }
     SpObject *index;
+    // Two counters as in CPython: a ssize_t for the common case and, once it
+    // would pass SSIZE_MAX (or start was huge), an int object from then on.
     if (en->en_longindex == NULL && en->en_index < SSIZE_MAX) {
         index = sp_int_from_ssize(en->en_index++);
     } else {
@@ -197,6 +201,8 @@ static SpObject *enum_next(SpObject *op) {
         return NULL;
     }
     SpObject *pair[2] = {index, item};
+    // Takes both references; refills en_result when only we hold it, the same
+    // trick as zip_next below (CPython's enum_next reuses its result tuple).
     return sp_tuple_recycle(en->en_result, pair, 2);
 }
 
@@ -297,10 +303,14 @@ static SpObject *zip_strict_check(ZipObject *z, ssize_t i) {
     if (clear_stop_iteration() < 0) {
         return NULL;
     }
+    // Argument i + 1 ran out while earlier ones still had items: it is shorter
+    // than all of them ("argument 3 is shorter than arguments 1-2").
     if (i) {
         return sp_err_format(&SpExc_ValueError, "zip() argument %zd is shorter than argument%s%zd",
                              i + 1, i == 1 ? " " : "s 1-", i);
     }
+    // The first argument ran out: every other one must be exhausted too, or it
+    // is longer. This consumes one item from the offending argument, as CPython.
     for (i = 1; i < z->tuplesize; i++) {
         SpObject *it = SP_TUPLE_GET_ITEM(z->ittuple, i);
         SpObject *item = SP_TYPE(it)->tp_iternext(it);
@@ -328,6 +338,9 @@ static SpObject *zip_next(SpObject *op) {
     // Refill the cached result in place when the consumer dropped it (the
     // usual `for a, b in zip(...)`), else build a new tuple.
     SpObject *result = z->result;
+    // Refcount 1 means only z->result holds the tuple; the consumer dropped the
+    // previous item, so mutating it in place is invisible. The tuple's old items
+    // are released one by one as they are replaced.
     int reuse = SP_REFCNT(result) == 1;
     if (reuse) {
         SP_INCREF(result);
@@ -339,6 +352,8 @@ static SpObject *zip_next(SpObject *op) {
     }
     for (ssize_t i = 0; i < n; i++) {
         SpObject *it = SP_TUPLE_GET_ITEM(z->ittuple, i);
+        // On exhaustion the reused tuple may be left half refilled; that is fine,
+        // since nobody else sees it and its slots always hold valid references.
         SpObject *item = SP_TYPE(it)->tp_iternext(it);
         if (item == NULL) {
             SP_DECREF(result);
@@ -460,6 +475,8 @@ static SpObject *map_next(SpObject *op) {
         }
         stack[got] = val;
     }
+    // The first iterable to run out stops map (no strict mode in 3.11); the
+    // items already fetched for this round are dropped.
     result = sp_vectorcall(m->func, stack, (size_t)n, NULL);
 done:
     for (ssize_t i = 0; i < got; i++) {
@@ -664,6 +681,8 @@ static int reversed_traverse(SpObject *op, SpVisitProc visit, void *arg) {
 static SpObject *reversed_next(SpObject *op) {
     ReversedObject *ro = (ReversedObject *)op;
     if (ro->index >= 0 && ro->seq != NULL) {
+        // sq_item directly: the index is already non-negative, so no len() fix-up
+        // happens per item.
         SpObject *item = SP_TYPE(ro->seq)->tp_as_sequence->sq_item(ro->seq, ro->index);
         if (item != NULL) {
             ro->index--;
@@ -673,6 +692,8 @@ static SpObject *reversed_next(SpObject *op) {
             sp_err_clear();
         }
     }
+    // Exhausted (or failed): drop the sequence so the iterator stays exhausted
+    // even if the sequence grows afterwards, as CPython's reversed does.
     ro->index = -1;
     SP_CLEAR(ro->seq);
     return NULL;
@@ -687,6 +708,7 @@ static SpObject *reversed_length_hint(SpObject *op, SpObject *unused) {
     if (n == -1) {
         return NULL;
     }
+    // If the sequence shrank below the next index, nothing more will come.
     ssize_t position = ro->index + 1;
     return sp_int_from_ssize(n < position ? 0 : position);
 }
@@ -855,6 +877,7 @@ static SpObject *calliter_next(SpObject *op) {
     }
     SpObject *result = sp_call_noargs(it->callable);
     if (result != NULL) {
+        // sentinel == result, with the sentinel on the left as CPython compares.
         int ok = sp_object_richcompare_bool(it->sentinel, result, SP_EQ);
         if (ok == 0) {
             return result;

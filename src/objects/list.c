@@ -31,11 +31,17 @@
 // The items past newsize are left as they are (callers manage them).
 static int list_resize(SpListObject *self, ssize_t newsize) {
     ssize_t allocated = self->allocated;
+    // Hysteresis: no realloc while the size stays within [allocated/2,
+    // allocated], so alternating append/pop at a boundary never thrashes.
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
         SP_SET_SIZE(self, newsize);
         return 0;
     }
+    // Growth of ~12.5% is modest but still amortised O(1) per append; the
+    // sizes run 0, 4, 8, 16, 24, 32, 40, 52, 64, 76... as in CPython 3.11.
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
+    // A big jump (extend by many items) gets no slack: over-allocating after
+    // a large one-off growth would mostly waste memory.
     if (newsize - SP_SIZE(self) > (ssize_t)(new_allocated - (size_t)newsize)) {
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
     }

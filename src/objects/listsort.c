@@ -174,6 +174,8 @@ static int merge_runs(SortState *st, SortItem *a, ssize_t na, ssize_t nb) {
         ssize_t l = 0, r = na;
         while (l < r) {
             ssize_t m = (l + r) >> 1;
+            // Binary search for the first a[m] > b[0] (strictly: equal items of a stay
+            // in front, which is what keeps the merge stable).
             int k = st->lt(b[0].key, a[m].key);
             if (k < 0) {
                 return -1;
@@ -193,6 +195,7 @@ static int merge_runs(SortState *st, SortItem *a, ssize_t na, ssize_t nb) {
         r = nb;
         while (l < r) {
             ssize_t m = (l + r) >> 1;
+            // And the last b item that is < a's last: everything after it is in place.
             int k = st->lt(b[m].key, a[na - 1].key);
             if (k < 0) {
                 return -1;
@@ -208,6 +211,9 @@ static int merge_runs(SortState *st, SortItem *a, ssize_t na, ssize_t nb) {
             return 0;
         }
     }
+    // Merge low (a is the shorter run): copy a aside and fill from the left.
+    // The invariant at each step: dest < bp, so the unread part of b is never
+    // overwritten; the leftover of t (if any) fills the gap at the end.
     if (na <= nb) {
         if (ensure_tmp(st, na) < 0) {
             return -1;
@@ -216,6 +222,7 @@ static int merge_runs(SortState *st, SortItem *a, ssize_t na, ssize_t nb) {
         memcpy(t, a, (size_t)na * sizeof(SortItem));
         SortItem *dest = a, *bp = b, *bend = b + nb;
         while (t < tend && bp < bend) {
+            // Take from b only when strictly smaller: ties go to a, the earlier run.
             int k = st->lt(bp->key, t->key);
             if (k < 0) {
                 memcpy(dest, t, (size_t)(tend - t) * sizeof(SortItem));
@@ -235,6 +242,8 @@ static int merge_runs(SortState *st, SortItem *a, ssize_t na, ssize_t nb) {
     SortItem *ap = a + na - 1;        // last item of a
     SortItem *dest = b + nb - 1;
     while (t >= st->tmp && ap >= a) {
+        // Merge high: b's item goes last unless a's is strictly greater, which is
+        // again the stable choice for ties.
         int k = st->lt(t->key, ap->key);
         if (k < 0) {
             ssize_t left = t - st->tmp + 1;
@@ -253,6 +262,8 @@ static int merge_runs(SortState *st, SortItem *a, ssize_t na, ssize_t nb) {
 // The smallest run length worth merging: CPython's minrun (32..64).
 static ssize_t compute_minrun(ssize_t n) {
     ssize_t r = 0;
+    // n / 2**k rounded up (any shifted-out 1 bit adds one) so that n / minrun
+    // is a power of two or just below one: the final merges are then balanced.
     while (n >= 64) {
         r |= n & 1;
         n >>= 1;
@@ -277,6 +288,8 @@ static int sort_items(SortState *st, SortItem *items, ssize_t n) {
             return -1;
         }
         if (len < minrun) {
+            // Short natural run: extend it to minrun items (or to the end) by binary
+            // insertion, cheap for small slices and it keeps the runs few.
             ssize_t force = hi - lo < minrun ? hi - lo : minrun;
             if (binary_insertion(st, lo, lo + force, lo + len) < 0) {
                 return -1;
@@ -291,6 +304,10 @@ static int sort_items(SortState *st, SortItem *items, ssize_t n) {
         // stack stays shallow and merges balanced.
         while (nruns > 1) {
             int m = nruns - 2;
+            // With A, B, C the top three runs (C newest) the invariants are
+            // A > B + C and B > C. When one breaks, C merges with the smaller of A and
+            // B; the second test is the 2015 fix (de Gouw et al.) that also checks
+            // the run below A, as CPython does.
             if ((m > 0 && stack[m - 1].len <= stack[m].len + stack[m + 1].len) ||
                 (m > 1 && stack[m - 2].len <= stack[m - 1].len + stack[m].len)) {
                 if (stack[m - 1].len < stack[m + 1].len) {
@@ -310,6 +327,8 @@ static int sort_items(SortState *st, SortItem *items, ssize_t n) {
         }
     }
     while (nruns > 1) {
+        // Final collapse: merge from the top down, preferring the smaller
+        // neighbour, until a single run covers everything.
         int m = nruns - 2;
         if (m > 0 && stack[m - 1].len < stack[m + 1].len) {
             m--;

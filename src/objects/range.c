@@ -31,6 +31,8 @@ typedef struct {
 // len(range(lo, hi, step)) on objects: the general path for huge ranges.
 static SpObject *compute_length_obj(SpObject *lo, SpObject *hi, SpObject *step) {
     SpObject *zero = sp_int_from_long(0);
+    // Slow path: last = r[len - 1] and step -step as int objects, the count
+    // carried over unchanged.
     SpObject *one = sp_int_from_long(1);
     SpObject *diff = NULL, *tmp = NULL, *result = NULL;
     if (zero == NULL || one == NULL) {
@@ -95,11 +97,16 @@ static SpObject *make_range(SpTypeObject *type, SpObject *start, SpObject *stop,
     unsigned long ulen = 0;
     if (!o1 && !o2 && !o3) {
         // Unsigned arithmetic: hi - lo cannot overflow there.
+        // len = ceil((hi - lo) / step) = (hi - lo - 1) / step + 1 for a non-empty
+        // range; an empty one (wrong direction) keeps ulen 0. Negating c as
+        // unsigned is safe even for LONG_MIN.
         if (c > 0 && a < b) {
             ulen = ((unsigned long)b - (unsigned long)a - 1) / (unsigned long)c + 1;
         } else if (c < 0 && a > b) {
             ulen = ((unsigned long)a - (unsigned long)b - 1) / (0 - (unsigned long)c) + 1;
         }
+        // range(-2**62, 2**62) has a length above LONG_MAX: it stays on the
+        // int-object paths, and len() of it raises OverflowError as in CPython.
         fast = ulen <= (unsigned long)LONG_MAX;
     }
     SpObject *length;
@@ -121,6 +128,8 @@ static SpObject *make_range(SpTypeObject *type, SpObject *start, SpObject *stop,
     r->step = step;
     r->length = length;
     r->fast = fast;
+    // The long copies are meaningful only when fast is set; the fast paths test
+    // r->fast before reading them.
     r->lstart = a;
     r->lstop = b;
     r->lstep = c;
@@ -359,6 +368,8 @@ static SpObject *range_subscript(SpObject *op, SpObject *key) {
 
 // `ob in r` for an int: bounds, then divisibility. 1, 0, -1.
 static int range_contains_long(RangeObject *r, SpObject *ob) {
+    // An int that does not fit a long cannot lie in a fast range. Bools and int
+    // subclasses take the object path, which gives the same answer.
     if (r->fast && SP_INT_CHECK_EXACT(ob)) {
         int overflow;
         long v = sp_int_as_long_and_overflow(ob, &overflow);
@@ -371,8 +382,11 @@ static int range_contains_long(RangeObject *r, SpObject *ob) {
         unsigned long diff = r->lstep > 0 ? (unsigned long)v - (unsigned long)r->lstart
                                           : (unsigned long)r->lstart - (unsigned long)v;
         unsigned long st = r->lstep > 0 ? (unsigned long)r->lstep : 0 - (unsigned long)r->lstep;
+        // v is between start and stop here, so |v - start| fits in unsigned long.
         return diff % st == 0;
     }
+    // General path, as CPython's range_contains_long: start <= ob < stop (or
+    // the mirror for a negative step), then (ob - start) % step == 0.
     SpObject *zero = sp_int_from_long(0);
     if (zero == NULL) {
         return -1;
@@ -448,6 +462,7 @@ static int range_equals(RangeObject *r0, RangeObject *r1) {
     if (c != 1) {
         return c;
     }
+    // All empty ranges are equal, whatever their arguments.
     if (sp_int_sign(r0->length) == 0) {
         return 1;
     }
@@ -455,6 +470,8 @@ static int range_equals(RangeObject *r0, RangeObject *r1) {
     if (c != 1) {
         return c;
     }
+    // One item: the step is irrelevant (range(0, 1, 5) == range(0, 1)).
+    // The length is exact and non-negative, so one digit equal to 1 means 1.
     if (SP_SIZE(r0->length) == 1 && ((SpIntObject *)r0->length)->ob_digit[0] == 1) {
         return 1;
     }
@@ -739,6 +756,8 @@ static SpObject *rangeiter_next(SpObject *op) {
     RangeIterObject *it = (RangeIterObject *)op;
     if (it->len > 0) {
         long result = it->start;
+        // Unsigned add: after the last item start may step past LONG_MAX; the
+        // wrapped value is never returned because len reaches 0 first.
         it->start = (long)((unsigned long)result + (unsigned long)it->step);
         it->len--;
         return sp_int_from_long(result);
@@ -778,7 +797,10 @@ static SpObject *longrangeiter_next(SpObject *op) {
         SP_DECREF(newlen);
         return NULL;
     }
+    // Both new values are computed before any state changes, so an allocation
+    // failure leaves the iterator where it was.
     SP_SETREF(it->len, newlen);
+    // The reference held in it->start moves to the caller.
     SpObject *result = it->start;
     it->start = next;
     return result;

@@ -34,6 +34,10 @@ typedef struct {
 // is 216 with the GC header).
 typedef struct {
     SP_OBJECT_HEAD;
+    // Invariants: 0 <= used <= fill <= mask; the table size mask + 1 is a
+    // power of two >= SET_MINSIZE; a slot is unused (key NULL, hash 0), a dummy
+    // (key DUMMY, hash -1) or active. Since fill < mask + 1 always, every probe
+    // sequence reaches an unused slot and lookups terminate.
     ssize_t fill;   // active + dummy slots
     ssize_t used;   // active slots
     ssize_t mask;   // table size - 1
@@ -47,6 +51,8 @@ typedef struct {
 #define SO(o) ((SpSetObject *)(o))
 
 // Deleted slots hold this marker object as key.
+// A dummy keeps the probe chains through a deleted slot intact; it is
+// never compared with (its hash -1 matches no real hash).
 static SpObject dummy_struct = {1, NULL};
 #define DUMMY (&dummy_struct)
 
@@ -114,6 +120,9 @@ restart:;
             }
             entry++;
         } while (probes--);
+        // CPython's recurrence i = 5i + 1 + perturb: perturb feeds in the hash's
+        // high bits first, and once it reaches 0 the 5i + 1 cycle alone visits
+        // every slot of a power-of-two table, so an unused slot is always found.
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
@@ -231,11 +240,14 @@ static int set_table_resize(SpSetObject *so, ssize_t minused) {
     }
     SetEntry *oldtable = so->table;
     int is_oldtable_malloced = oldtable != so->smalltable;
+    // Shrinking into the built-in smalltable while it is the current table
+    // (set full of dummies): copy it aside first, since it is rebuilt in place.
     SetEntry small_copy[SET_MINSIZE];
     SetEntry *newtable;
     if (newsize == SET_MINSIZE) {
         newtable = so->smalltable;
         if (newtable == oldtable) {
+            // No dummies: every non-NULL key is live, so the cheaper test suffices.
             if (so->fill == so->used) {
                 return 0;  // nothing to clean up
             }

@@ -119,6 +119,9 @@ int sp_slice_unpack(SpObject *slice, ssize_t *start, ssize_t *stop, ssize_t *ste
             *step = -SSIZE_MAX;
         }
     }
+    // Defaults that sp_slice_adjust_indices then clamps: a missing start is the
+    // far end the step walks away from, a missing stop is "past the other end"
+    // (-SSIZE_MAX - 1 lands on -1 after clamping, i.e. before item 0).
     *start = *step < 0 ? SSIZE_MAX : 0;
     if (slice_index(s->start, start) < 0) {
         return -1;
@@ -133,6 +136,8 @@ int sp_slice_unpack(SpObject *slice, ssize_t *start, ssize_t *stop, ssize_t *ste
 // PySlice_AdjustIndices: clamp unpacked bounds into the sequence (negative bounds count from the
 // end) and count the items the slice selects.
 ssize_t sp_slice_adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop, ssize_t step) {
+    // After clamping, start and stop lie in [0, length] for a positive step
+    // and in [-1, length - 1] for a negative one (-1 meaning "before item 0").
     if (*start < 0) {
         *start += length;
         if (*start < 0) {
@@ -149,6 +154,8 @@ ssize_t sp_slice_adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop, s
     } else if (*stop >= length) {
         *stop = step < 0 ? length - 1 : length;
     }
+    // ceil(span / |step|) written as (span - 1) / |step| + 1: no overflow since
+    // both bounds are within the sequence now.
     if (step < 0) {
         if (*stop < *start) {
             return (*start - *stop - 1) / (-step) + 1;
@@ -170,6 +177,8 @@ static SpObject *slice_richcompare(SpObject *v, SpObject *w, int op) {
     if (!SP_SLICE_CHECK(v) || !SP_SLICE_CHECK(w)) {
         SP_RETURN_NOTIMPLEMENTED;
     }
+    // Identity answers at once, without building two tuples (the tuples
+    // would agree: their item comparison also trusts identity).
     if (v == w) {
         switch (op) {
         case SP_EQ:

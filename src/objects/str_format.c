@@ -600,6 +600,9 @@ static SpObject *get_field(FormatState *st, SpObject *fmt, ssize_t start, ssize_
     if (num == -2) {
         return NULL;
     }
+    // "{}" and "{0}" cannot be mixed in one format string; the state records
+    // which style the first field used (auto_idx > 0 or manual set) and the
+    // other raises CPython's ValueError. Keyword fields ("{name}") mix freely.
     if (start == i) {
         // Automatic numbering.
         if (st->manual) {
@@ -628,6 +631,7 @@ static SpObject *get_field(FormatState *st, SpObject *fmt, ssize_t start, ssize_
         if (key == NULL) {
             return NULL;
         }
+        // "{x}".format() without keywords: KeyError('x'), as CPython.
         if (st->kwargs == NULL) {
             sp_err_set_object(&SpExc_KeyError, key);
             SP_DECREF(key);
@@ -678,6 +682,8 @@ static SpObject *get_field(FormatState *st, SpObject *fmt, ssize_t start, ssize_
                 sp_err_set_string(&SpExc_ValueError, "Empty attribute in format string");
                 return NULL;
             }
+            // "{0[1]}" indexes with the int 1 but "{0[a]}" with the str 'a': there
+            // is no expression syntax inside brackets, only digits-or-not.
             ssize_t idx = field_number(fmt, s, i);
             SpObject *key = idx >= 0 ? sp_int_from_ssize(idx)
                           : idx == -1 ? sp_str_substring(fmt, s, i) : NULL;

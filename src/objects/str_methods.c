@@ -29,6 +29,8 @@
 // character scan plus memcmp of the rest, which is plenty for typical text.
 ssize_t sp_str_search(int kind, const void *hay, ssize_t n, const void *needle, ssize_t m,
                       int dir) {
+    // CPython's conventions: the empty needle is found at the first position
+    // searched (0 forward, n backward); callers handle start > len first.
     if (m == 0) {
         return dir > 0 ? 0 : n;
     }
@@ -43,6 +45,9 @@ ssize_t sp_str_search(int kind, const void *hay, ssize_t n, const void *needle, 
                                             : memmem(h, (size_t)n, nd, (size_t)m);
             return r ? r - h : -1;
         }
+        // Backward 1-byte search: memrchr for the first byte of the needle within
+        // [0, limit], memcmp for the rest; on a miss the window shrinks below the
+        // candidate. Worst case O(n*m), like the wide-kind loop below.
         ssize_t limit = n - m;  // last possible start
         for (;;) {
             const unsigned char *r = memrchr(h, nd[0], (size_t)(limit + 1));
@@ -59,6 +64,9 @@ ssize_t sp_str_search(int kind, const void *hay, ssize_t n, const void *needle, 
             limit = i - 1;
         }
     }
+    // Wide kinds (PEP 393 kinds 2 and 4): the needle is already in the
+    // haystack's kind, so a match is a first-unit compare plus a memcmp of the
+    // remaining (m - 1) * kind bytes.
     SpUCS4 first = sp_str_read(kind, needle, 0);
     size_t tail = (size_t)((m - 1) * kind);
     const char *h = hay, *nd = (const char *)needle + kind;
@@ -135,7 +143,6 @@ static const void *needle_in_kind(SpObject *sub, int kind, void **buf) {
 // Argument helpers (CPython's messages)
 // =============================================================================
 
-// "find() takes at most 3 arguments (4 given)" (old-style methods).
 // str's methods come from two generations of CPython argument parsing, and
 // the messages differ accordingly; each method uses the helper whose
 // wording matches python3.11 for it.
@@ -186,7 +193,6 @@ static int check_no_kw(const char *name, SpObject *kwnames) {
     return 0;
 }
 
-// Convert an optional slice bound (None allowed) to ssize_t, clamping.
 // A start/end bound may be None (absent) or anything with __index__; huge
 // values clamp (sp_number_as_ssize with no exception type), as slices do.
 static int bound_arg(SpObject *o, ssize_t *out) {
@@ -353,7 +359,6 @@ static SpObject *str_count(SpObject *self, SpObject *const *args, ssize_t nargs,
     return sp_int_from_ssize(r);
 }
 
-// startswith / endswith: prefix is a str or a tuple of str.
 // Does self[start:end] start (or end) with sub? Equal kinds compare with one
 // memcmp; mixed kinds compare code points.
 static int tail_match(SpObject *self, SpObject *sub, ssize_t start, ssize_t end, int at_end) {
@@ -775,6 +780,8 @@ static SpObject *str_rpartition(SpObject *self, SpObject *sep) {
 SpObject *sp_str_join(SpObject *sep, SpObject *iterable) {
     SpObject *keep = NULL;
     ssize_t n;
+    // A list or tuple is read in place; any other iterable is materialised
+    // first (keep owns it), because join needs two passes over the items.
     SpObject *const *items = sp_sequence_fast(iterable, &n, &keep, "can only join an iterable");
     if (items == NULL) {
         return NULL;
@@ -784,11 +791,17 @@ SpObject *sp_str_join(SpObject *sep, SpObject *iterable) {
         result = sp_newref(sp_str_empty);
         goto done;
     }
+    // "".join([s]) is s: no copy for a single exact str (CPython does the same;
+    // a str subclass item still yields a new exact str).
     if (n == 1 && SP_STR_CHECK_EXACT(items[0])) {
         result = sp_newref(items[0]);
         goto done;
     }
     ssize_t seplen = SP_STR_LENGTH(sep), total = 0;
+    // cls is the widest storage class among the inputs: by PEP 393 the result
+    // must be stored in the narrowest kind that fits all its characters, and
+    // since each input is already in its narrowest form the maximum is exact.
+    // The separator only counts when it is actually used (n > 1).
     SpUCS4 cls = n > 1 ? sp_str_class(sep) : 0x7F;
     for (ssize_t i = 0; i < n; i++) {
         SpObject *s = items[i];
@@ -798,6 +811,7 @@ SpObject *sp_str_join(SpObject *sep, SpObject *iterable) {
             goto done;
         }
         ssize_t add = SP_STR_LENGTH(s) + (i ? seplen : 0);
+        // Overflow-safe length accumulation, CPython's message.
         if (total > SSIZE_MAX - add) {
             sp_err_set_string(&SpExc_OverflowError,
                               "join() result is too long for a Python string");

@@ -56,6 +56,8 @@ static SpObject *super_repr(SpObject *self) {
 static SpObject *super_getattro(SpObject *self, SpObject *name) {
     SpSuperObject *su = (SpSuperObject *)self;
     SpTypeObject *start = su->obj_type;
+    // super().__class__ is super itself, never the next class's __class__: the
+    // name is special-cased, as in CPython's super_getattro.
     if (start == NULL || (SP_STR_CHECK(name) && sp_str_eq(name, sp_id(__class__)))) {
         return sp_object_generic_getattr(self, name);
     }
@@ -64,6 +66,9 @@ static SpObject *super_getattro(SpObject *self, SpObject *name) {
         return sp_object_generic_getattr(self, name);
     }
     ssize_t n = SP_TUPLE_SIZE(mro), i;
+    // Find su->type in the MRO. The loop stops one short of the end: if the
+    // class is last (object) or missing there is nothing after it, and i + 1 ==
+    // n then makes the search loop below empty.
     for (i = 0; i + 1 < n; i++) {
         if ((SpTypeObject *)SP_TUPLE_GET_ITEM(mro, i) == su->type) {
             break;
@@ -72,6 +77,8 @@ static SpObject *super_getattro(SpObject *self, SpObject *name) {
     i++;  // skip su->type itself
     SP_INCREF(mro);  // the MRO could be replaced while a __get__ runs
     for (; i < n; i++) {
+        // Only each class's own __dict__ is consulted (not their metaclasses),
+        // and data descriptors get no priority: super is a plain MRO walk.
         SpObject *dict = ((SpTypeObject *)SP_TUPLE_GET_ITEM(mro, i))->tp_dict;
         if (dict == NULL) {
             continue;
@@ -87,6 +94,8 @@ static SpObject *super_getattro(SpObject *self, SpObject *name) {
         SP_INCREF(res);
         SpDescrGetFunc f = SP_TYPE(res)->tp_descr_get;
         if (f != NULL) {
+            // super(C, C).meth (obj is the class itself) binds to nothing, so a plain
+            // function comes back unbound and a classmethod still binds to start.
             SpObject *bound =
                 f(res, su->obj == (SpObject *)start ? NULL : su->obj, (SpObject *)start);
             SP_DECREF(res);
@@ -102,12 +111,16 @@ static SpObject *super_getattro(SpObject *self, SpObject *name) {
 // The type whose MRO super searches: obj itself when it is a subclass of
 // type, else type(obj) (or obj.__class__ for proxies) when obj is an instance.
 static SpTypeObject *supercheck(SpTypeObject *type, SpObject *obj) {
+    // The class form comes first: super(C, D) inside a classmethod searches D's
+    // MRO.
     if (SP_TYPE_CHECK(obj) && sp_type_is_subtype((SpTypeObject *)obj, type)) {
         return (SpTypeObject *)sp_newref(obj);
     }
     if (sp_type_is_subtype(SP_TYPE(obj), type)) {
         return (SpTypeObject *)sp_newref((SpObject *)SP_TYPE(obj));
     }
+    // Proxies: an object whose __class__ claims a subclass of type is accepted
+    // (the reference from the lookup becomes the result).
     SpObject *cls = sp_object_lookup_attr(obj, sp_id(__class__));
     if (cls == NULL && sp_err_occurred()) {
         return NULL;
@@ -131,6 +144,7 @@ static int super_fill(SpSuperObject *su, SpObject *type, SpObject *obj) {
                       SP_TYPE(type)->tp_name);
         return -1;
     }
+    // super(C, None) is treated like super(C): an unbound super.
     if (obj == sp_None) {
         obj = NULL;
     }
@@ -142,6 +156,8 @@ static int super_fill(SpSuperObject *su, SpObject *type, SpObject *obj) {
         }
         SP_INCREF(obj);
     }
+    // SP_SETREF so re-initialising a super (super.__init__ called twice) drops
+    // the old references.
     SP_INCREF(type);
     SP_SETREF(su->type, (SpTypeObject *)type);
     SP_SETREF(su->obj, obj);
@@ -157,6 +173,9 @@ static int super_init_vector(SpSuperObject *su, SpObject *const *args, ssize_t n
     if (nargs == 0) {
         SpTypeObject *type;
         SpObject *obj;
+        // Zero-argument super(): the VM reads the calling frame's __class__ cell
+        // and its first local (self or cls), raising "super(): no arguments" or
+        // "super(): __class__ cell not found" as CPython's super_init_without_args.
         if (sp_vm_super_args(&type, &obj) < 0) {
             return -1;
         }
@@ -196,6 +215,7 @@ static SpObject *super_vectorcall(SpObject *type, SpObject *const *args, size_t 
 // An unbound super stored as a class attribute binds on access.
 static SpObject *super_descr_get(SpObject *self, SpObject *obj, SpObject *type) {
     SpSuperObject *su = (SpSuperObject *)self;
+    // Already bound (or accessed on the class): the super object itself.
     if (obj == NULL || obj == sp_None || su->obj != NULL) {
         return sp_newref(self);
     }

@@ -361,32 +361,34 @@ static void print_entry(Out *o, SpTracebackObject *tb) {
 }
 
 // Entries with CPython's folding of runs of the same (file, line, name):
-// after three, "[Previous line repeated N more times]".
+// the first three of a run are printed, then
+// "[Previous line repeated N more times]" for the rest.
+static void fold_message(Out *o, long count) {
+    if (count > 3) {
+        out_fmt(o, "  [Previous line repeated %ld more time%s]\n", count - 3,
+                count - 3 > 1 ? "s" : "");
+    }
+}
+
 static void print_tb(Out *o, SpTracebackObject *tb) {
     SpTracebackObject *last = NULL;
-    long repeats = 0;
+    long count = 0;  // occurrences of the current run, including `last`
     for (; tb != NULL; tb = tb->tb_next) {
         SpCodeObject *co = (SpCodeObject *)tb->tb_code;
         if (last != NULL && last->tb_lineno == tb->tb_lineno &&
             ((SpCodeObject *)last->tb_code)->co_filename == co->co_filename &&
             ((SpCodeObject *)last->tb_code)->co_name == co->co_name) {
-            repeats++;
+            count++;
         } else {
-            if (repeats > 3) {
-                out_fmt(o, "  [Previous line repeated %ld more time%s]\n", repeats - 3,
-                        repeats - 3 > 1 ? "s" : "");
-            }
-            repeats = 0;
+            fold_message(o, count);
+            count = 1;
         }
         last = tb;
-        if (repeats < 3) {
+        if (count <= 3) {
             print_entry(o, tb);
         }
     }
-    if (repeats > 3) {
-        out_fmt(o, "  [Previous line repeated %ld more time%s]\n", repeats - 3,
-                repeats - 3 > 1 ? "s" : "");
-    }
+    fold_message(o, count);
 }
 
 // ===========================================================================

@@ -116,7 +116,7 @@ SpObject *sp_tuple_from_array_steal(SpObject *const *items, ssize_t n) {
     return t;
 }
 
-// t[lo:hi] with clamping; the whole of an exact tuple is t itself.
+// The reuse trick behind enumerate/zip/dict.items() iterators: see cont.h.
 SpObject *sp_tuple_recycle(SpObject *cached, SpObject *const *items, ssize_t n) {
     if (cached == NULL || SP_REFCNT(cached) != 1) {
         return sp_tuple_from_array_steal(items, n);
@@ -132,6 +132,7 @@ SpObject *sp_tuple_recycle(SpObject *cached, SpObject *const *items, ssize_t n) 
     return cached;
 }
 
+// t[lo:hi] with clamping; the whole of an exact tuple is t itself.
 SpObject *sp_tuple_slice(SpObject *t, ssize_t lo, ssize_t hi) {
     ssize_t n = SP_TUPLE_SIZE(t);
     if (lo < 0) {
@@ -162,6 +163,9 @@ static void tuple_dealloc(SpObject *op) {
         return;
     }
     sp_gc_untrack(op);
+    // Deeply nested tuples would recurse once per level while freeing; the
+    // trashcan defers the inner ones beyond a depth limit (CPython's
+    // Py_TRASHCAN_BEGIN), so freeing a million-deep chain cannot overflow the C stack.
     if (sp_trash_begin(op)) {
         return;
     }
@@ -172,6 +176,8 @@ static void tuple_dealloc(SpObject *op) {
 #if SP_CFG_FREELISTS
     if (SP_TUPLE_CHECK_EXACT(op) && n > 0 && n < TUPLE_MAXSAVESIZE &&
         numfree[n - 1] < TUPLE_MAXFREELIST) {
+        // The chain link reuses item 0; the stale item pointers left behind
+        // are zeroed by tuple_alloc on reuse, so a recycled tuple starts clean.
         items[0] = (SpObject *)free_list[n - 1];
         free_list[n - 1] = (SpTupleObject *)op;
         numfree[n - 1]++;
@@ -260,10 +266,14 @@ static SpHash tuple_hash(SpObject *v) {
         if (lane == -1) {
             return -1;
         }
+        // One xxHash64 round per item: multiply, rotate 31, multiply. Unsigned
+        // arithmetic wraps, which the algorithm relies on.
         acc += (uint64_t)lane * XXPRIME_2;
         acc = XXROTATE(acc);
         acc *= XXPRIME_1;
     }
+    // Mix in the length (so () and (x,) for x hashing 0 differ), and map the
+    // reserved -1 to CPython's constant.
     acc += (uint64_t)n ^ (XXPRIME_5 ^ 3527539UL);
     if (acc == (uint64_t)-1) {
         return 1546275796;
@@ -441,8 +451,6 @@ static SpObject *tuple_subscript(SpObject *v, SpObject *key) {
 // ---------------------------------------------------------------------------
 // Methods
 
-// Shared by tuple.index and list.index: the optional start/stop arguments
-// clamped like slice indices.
 // Shared by index(): negative bounds count from the end; stop is not clamped to len (the loop
 // checks both).
 static int index_bounds(SpObject *const *args, ssize_t nargs, ssize_t len, ssize_t *start,

@@ -53,6 +53,9 @@ static inline int is_heap(const SpTypeObject *t) {
 typedef struct {
     SP_OBJECT_HEAD;
     ssize_t n, cap;
+    // CPython keeps weak references in a dict here; smallpy's borrowed array is
+    // enough because every class unregisters itself from its bases when freed
+    // (sp_type_remove_subclass), so no entry ever dangles.
     SpTypeObject **items;  // borrowed: a dying class removes itself
 } SubclassList;
 
@@ -80,6 +83,8 @@ static int add_subclass(SpTypeObject *base, SpTypeObject *sub) {
         base->tp_subclasses = (SpObject *)l;
     }
     if (l->n == l->cap) {
+        // Doubling keeps registration amortised O(1); order of insertion is kept,
+        // which is the order type.__subclasses__() reports.
         ssize_t cap = l->cap ? l->cap * 2 : 4;
         SpTypeObject **items = sp_mem_realloc(l->items, sizeof(SpTypeObject *) * (size_t)cap);
         if (items == NULL) {
@@ -101,6 +106,7 @@ void sp_type_remove_subclass(SpTypeObject *base, SpTypeObject *sub) {
     }
     for (ssize_t i = 0; i < l->n; i++) {
         if (l->items[i] == sub) {
+            // Shift instead of swap-with-last: the remaining order must not change.
             memmove(&l->items[i], &l->items[i + 1],
                     sizeof(SpTypeObject *) * (size_t)(l->n - i - 1));
             l->n--;
@@ -193,6 +199,8 @@ SpObject *sp_type_lookup_borrow(SpTypeObject *t, SpObject *name) {
             return e->value;
         }
     }
+    // A static type nobody readied yet (lazy readiness): ready it now; a
+    // failure here cannot be reported through a borrowed-lookup API.
     if (!(t->tp_flags & (SP_TPFLAGS_READY | TPFLAGS_READYING))) {
         if (sp_type_ready(t) < 0) {
             sp_err_clear();
@@ -206,6 +214,9 @@ SpObject *sp_type_lookup_borrow(SpTypeObject *t, SpObject *name) {
         sp_err_clear();
         res = NULL;
     }
+    // Misses are cached too (value NULL): "no __getattr__ here" is the most
+    // common answer of all. e->value is borrowed: any change to a dict on the
+    // MRO goes through sp_type_modified, which retires the tag first.
     if (cacheable && (t->tp_flags & SP_TPFLAGS_READY)) {
         if (t->tp_version_tag == 0) {
             t->tp_version_tag = next_version_tag++;
@@ -447,6 +458,10 @@ static SpObject *mro_compute(SpTypeObject *t) {
         }
     }
     // Merge the bases' MROs and the list of bases.
+    // C3 merge: repeatedly take the first head (in the order of the lists)
+    // that appears in no list's tail, append it and drop it from every head.
+    // remain[i] is the index of list i's current head, so lists are never
+    // copied. O(n^2) per step, which is fine for realistic hierarchies.
     ssize_t nlists = n + 1;
     SpObject **lists = sp_mem_alloc(sizeof(SpObject *) * (size_t)nlists);
     ssize_t *remain = sp_mem_calloc(sizeof(ssize_t) * (size_t)nlists);
@@ -493,6 +508,7 @@ static SpObject *mro_compute(SpTypeObject *t) {
             break;
         }
         if (!progressed) {
+            // Every remaining head is in some tail: the constraints are cyclic.
             mro_error(lists, remain, nlists);
             goto done;
         }

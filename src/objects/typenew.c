@@ -219,11 +219,17 @@ static void write_unraisable(SpObject *obj) {
 // Run __del__ with the object temporarily alive again. Returns 1 when the
 // method stored a new reference somewhere (the object lives on).
 static int call_finalizer(SpObject *self, SpObject *del) {
+    // A dealloc can run while an exception is pending (a frame unwinding):
+    // park it so __del__ runs with a clean state, and restore it afterwards.
     SpObject *saved = sp_err_fetch();
+    // The refcount reached 0 before dealloc began; setting it to 1 makes the
+    // object a valid argument for the call. Any reference __del__ stores
+    // elsewhere shows as a count above 1 afterwards (PEP 442 resurrection).
     self->ob_refcnt = 1;
     SP_INCREF(del);
     SpObject *args[1] = {self};
     SpObject *res;
+    // Plain functions: call with self directly, without a bound method.
     if (sp_type_has_flag(SP_TYPE(del), SP_TPFLAGS_METHOD_DESCRIPTOR)) {
         res = sp_vectorcall(del, args, 1, NULL);
     } else if (SP_TYPE(del)->tp_descr_get != NULL) {
@@ -390,6 +396,8 @@ static SpObject *heap_type_vectorcall(SpObject *callable, SpObject *const *args,
 
 // The most derived metaclass among metatype and the bases' types.
 static SpTypeObject *calculate_metaclass(SpTypeObject *metatype, SpObject *bases) {
+    // The winner must be a subclass of every candidate; a candidate that is a
+    // subclass of the current winner replaces it. Anything else is a conflict.
     SpTypeObject *winner = metatype;
     for (ssize_t i = 0; i < SP_TUPLE_SIZE(bases); i++) {
         SpTypeObject *tmp = SP_TYPE(SP_TUPLE_GET_ITEM(bases, i));
@@ -427,6 +435,9 @@ static SpTypeObject *best_base(SpObject *bases) {
                           bt->tp_name);
             return NULL;
         }
+        // Compare solid bases (the nearest ancestor adding C fields), not the
+        // bases themselves: class C(A, B) with A(int) and B(str) fails because
+        // int and str layouts are incompatible, while two plain classes never do.
         SpTypeObject *candidate = sp_type_solid_base(bt);
         if (winner == NULL) {
             winner = candidate;
@@ -479,6 +490,8 @@ static SpObject *mangle(SpObject *classname, SpObject *name) {
     if (stripped == NULL) {
         return NULL;
     }
+    // Leading underscores of the class name are dropped: in class _C, "__x"
+    // becomes "_C__x", not "__C__x".
     SpObject *res = sp_str_from_format("_%U%U", stripped, name);
     SP_DECREF(stripped);
     return res;

@@ -109,8 +109,14 @@ static SpObject *binary_slot(SpObject *self, SpObject *other, size_t off, void *
     SpTypeObject *ts = SP_TYPE(self), *to = SP_TYPE(other);
 #define NB_SLOT_OF(t) \
     ((t)->tp_as_number != NULL ? *(void **)((char *)(t)->tp_as_number + off) : NULL)
+    // A slot "is ours" when it holds this very dispatcher: only then does that
+    // operand's class define the Python-level method (a built-in right operand
+    // is handled by sp_number_* calling its own slot).
     int do_other = ts != to && NB_SLOT_OF(to) == me;
     if (NB_SLOT_OF(ts) == me) {
+        // The subclass rule of the data model: class B(A) overriding __radd__
+        // gets a + b first. Only an override counts (a different descriptor found
+        // on the subclass), as in CPython's method_is_overloaded test.
         if (do_other && sp_type_is_subtype(to, ts) &&
             sp_type_lookup_borrow(to, rname) != sp_type_lookup_borrow(ts, rname)) {
             SpObject *r = call_maybe(other, rname, &self, 1);
@@ -121,6 +127,7 @@ static SpObject *binary_slot(SpObject *self, SpObject *other, size_t off, void *
             do_other = 0;
         }
         SpObject *r = call_maybe(self, name, &other, 1);
+        // Same class on both sides: no reflected call (a + a never tries __radd__).
         if (r != sp_NotImplemented || to == ts) {
             return r;
         }
@@ -1123,6 +1130,8 @@ static SpSlotDef *update_one_slot(SpTypeObject *t, SpSlotDef *p) {
     void *generic = NULL, *specific = NULL;
     int use_generic = 0;
     do {
+        // The lookup goes through the MRO, so a class inherits its bases' choices
+        // unless it defines the name itself.
         SpObject *descr = sp_type_lookup_borrow(t, p->name_str);
         if (descr == NULL) {
             continue;
@@ -1130,6 +1139,8 @@ static SpSlotDef *update_one_slot(SpTypeObject *t, SpSlotDef *p) {
         if (SP_TYPE(descr) == &SpWrapperDescr_Type &&
             ((SpWrapperDescrObject *)descr)->d_base->name_str == p->name_str) {
             SpWrapperDescrObject *d = (SpWrapperDescrObject *)descr;
+            // __add__ can feed nb_add and sq_concat: the wrapper is only usable as the
+            // C function when it is unambiguous which slot it came from.
             void **tptr = resolve_slotdups(t, p->name_str);
             if (tptr == NULL || tptr == ptr) {
                 generic = p->function;
@@ -1156,6 +1167,8 @@ static SpSlotDef *update_one_slot(SpTypeObject *t, SpSlotDef *p) {
             }
         }
     } while ((++p)->name != NULL && same_slot(p, start));
+    // All names agreed on one C function: install it directly (no dispatch
+    // overhead); any Python definition along the way forces the generic slot.
     if (specific != NULL && !use_generic) {
         *ptr = specific;
     } else {
@@ -1184,6 +1197,8 @@ static int update_slots_named(SpTypeObject *t, void *arg) {
             while (g > slotdefs && same_slot(g - 1, p)) {
                 g--;  // back to the start of the group
             }
+            // Static (built-in) types never change: only heap types are refreshed, but
+            // the walk still descends, since a heap class may derive from them.
             update_one_slot(t, g);
         }
     }

@@ -45,6 +45,9 @@ static int add_members(SpObject *list, SpObject *o) {
     if (o == sp_None) {
         o = (SpObject *)&SpNone_Type;
     }
+    // Duplicates are found by identity (types compare by identity anyway); a
+    // linear scan is fine since unions have a handful of members. The first
+    // occurrence keeps its place: (int | str) | int is int | str.
     for (ssize_t i = 0; i < SP_LIST_SIZE(list); i++) {
         if (SP_LIST_GET_ITEM(list, i) == o) {
             return 0;
@@ -64,6 +67,7 @@ static SpObject *make_union(SpObject *a, SpObject *b) {
         SP_DECREF(list);
         return NULL;
     }
+    // int | int collapses to plain int, as in CPython.
     if (SP_LIST_SIZE(list) == 1) {
         SpObject *only = sp_newref(SP_LIST_GET_ITEM(list, 0));
         SP_DECREF(list);
@@ -84,6 +88,8 @@ static SpObject *make_union(SpObject *a, SpObject *b) {
     return (SpObject *)u;
 }
 
+// type.__or__ and UnionType.__or__ (and their reflected forms) land here.
+// NotImplemented for other operands lets e.g. a class's own __ror__ run.
 SpObject *sp_union_or(SpObject *a, SpObject *b) {
     if (!is_unionable(a) || !is_unionable(b)) {
         SP_RETURN_NOTIMPLEMENTED;
@@ -106,6 +112,7 @@ static int union_traverse(SpObject *self, SpVisitProc visit, void *arg) {
 // One member as the union's repr shows it: None, a builtin's name, a
 // class's module.qualname, or repr() for anything else.
 static SpObject *member_repr(SpObject *o) {
+    // None was stored as NoneType; the repr shows it as "None" again.
     if (o == (SpObject *)&SpNone_Type) {
         return sp_str_from_cstr("None");
     }
@@ -121,6 +128,7 @@ static SpObject *member_repr(SpObject *o) {
     SpObject *qual = sp_type_qualname(t);
     SpObject *res = NULL;
     if (qual != NULL) {
+        // Builtins print bare ("int"), everything else module-qualified.
         if (SP_STR_CHECK(mod) && sp_str_eq_cstr(mod, "builtins")) {
             res = sp_newref(qual);
         } else {
@@ -159,6 +167,7 @@ static SpObject *union_richcompare(SpObject *a, SpObject *b, int op) {
     if (!UNION_CHECK(b) || (op != SP_EQ && op != SP_NE)) {
         SP_RETURN_NOTIMPLEMENTED;
     }
+    // Order does not matter: int | str == str | int.
     SpObject *sa = sp_frozenset_new(((UnionObject *)a)->args);
     SpObject *sb = sa == NULL ? NULL : sp_frozenset_new(((UnionObject *)b)->args);
     SpObject *res = sb == NULL ? NULL : sp_object_richcompare(sa, sb, op);
@@ -167,6 +176,7 @@ static SpObject *union_richcompare(SpObject *a, SpObject *b, int op) {
     return res;
 }
 
+// Same frozenset as the comparison uses, so equal unions hash alike.
 static SpHash union_hash(SpObject *self) {
     SpObject *s = sp_frozenset_new(((UnionObject *)self)->args);
     if (s == NULL) {
@@ -183,6 +193,8 @@ static SpObject *union_check(SpObject *self, SpObject *arg, SpObject *name) {
     for (ssize_t i = 0; i < SP_TUPLE_SIZE(args); i++) {
         SpObject *m = SP_TUPLE_GET_ITEM(args, i);
         int found;
+        // Each member's own hook (type.__instancecheck__ on its metaclass), so ABC
+        // members and nested unions keep their semantics.
         SpObject *r = sp_call_special(m, name, &arg, 1, &found);
         if (r == NULL) {
             if (sp_err_occurred()) {

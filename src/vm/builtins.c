@@ -54,6 +54,8 @@ static SpObject *all_any(SpObject *iterable, int stop_on) {
     if (it == NULL) {
         return NULL;
     }
+    // The slot is fetched once: calling it directly skips sp_iter_next's checks
+    // on every item, as CPython's builtin_all does.
     SpIterNextFunc next = SP_TYPE(it)->tp_iternext;
     for (;;) {
         SpObject *item = next(it);
@@ -72,6 +74,8 @@ static SpObject *all_any(SpObject *iterable, int stop_on) {
         }
     }
     SP_DECREF(it);
+    // A NULL from tp_iternext is either quiet exhaustion or a real error; a
+    // StopIteration raised by hand is also taken as the end.
     if (sp_err_occurred()) {
         if (!sp_err_matches_type(&SpExc_StopIteration)) {
             return NULL;
@@ -365,6 +369,8 @@ static SpObject *builtin_sum(SpObject *self, SpObject *const *args, ssize_t narg
             return NULL;
         }
     } else {
+        // CPython rejects these start values up front (whatever the items are),
+        // because repeated + on them would be quadratic.
         if (SP_STR_CHECK(result)) {
             sp_err_set_string(&SpExc_TypeError,
                               "sum() can't sum strings [use ''.join(seq) instead]");
@@ -388,6 +394,8 @@ static SpObject *builtin_sum(SpObject *self, SpObject *const *args, ssize_t narg
         return NULL;
     }
     SpObject *item;
+    // Fast path 1: while start and items are exact ints (or bools) that fit a C
+    // long, add in a machine word. result == NULL means "the sum is in acc".
     if (SP_INT_CHECK_EXACT(result)) {
         int overflow;
         long acc = sp_int_as_long_and_overflow(result, &overflow);
@@ -408,6 +416,7 @@ static SpObject *builtin_sum(SpObject *self, SpObject *const *args, ssize_t narg
                 } else {
                     b = sp_int_as_long_and_overflow(item, &overflow);
                 }
+                // Overflow test without overflowing: compare against the room left.
                 if (!overflow && (acc >= 0 ? b <= LONG_MAX - acc : b >= LONG_MIN - acc)) {
                     acc += b;
                     SP_DECREF(item);
@@ -426,6 +435,9 @@ static SpObject *builtin_sum(SpObject *self, SpObject *const *args, ssize_t narg
             }
         }
     }
+    // Fast path 2: exact floats, plus ints that fit a long, summed in a double.
+    // This is CPython 3.11's plain left-to-right addition (not fsum and not the
+    // Neumaier compensation 3.12 added), so results match 3.11 bit for bit.
     if (SP_FLOAT_CHECK_EXACT(result)) {
         double acc = SP_FLOAT_VALUE(result);
         SP_CLEAR(result);
@@ -460,6 +472,8 @@ static SpObject *builtin_sum(SpObject *self, SpObject *const *args, ssize_t narg
             }
         }
     }
+    // Generic path: result + item through the number protocol, so __add__ and
+    // __radd__ of any type take part.
     while ((item = sp_iter_next(it)) != NULL) {
         SP_SETREF(result, sp_number_add(result, item));
         SP_DECREF(item);
@@ -486,12 +500,14 @@ static SpObject *min_max(SpObject *const *args, ssize_t nargs, SpObject *kwnames
     if (nargs == 0) {
         return sp_err_format(&SpExc_TypeError, "%s expected at least 1 argument, got 0", name);
     }
+    // "$" marks keyword-only names; the keywords follow the positionals in args.
     static const char *const names[] = {"$key", "$default", NULL};
     SpObject *kw[2] = {NULL, NULL};
     if (kwnames != NULL && sp_arg_parse_kw(name, args + nargs, 0, kwnames, names, kw, 0) < 0) {
         return NULL;
     }
     SpObject *keyfunc = kw[0], *defaultval = kw[1];
+    // max(a, b, ...) compares the arguments; max(iterable) iterates.
     int positional = nargs > 1;
     if (positional && defaultval != NULL) {
         return sp_err_format(&SpExc_TypeError,
@@ -542,6 +558,8 @@ static SpObject *min_max(SpObject *const *args, ssize_t nargs, SpObject *kwnames
             maxval = val;
             continue;
         }
+        // Strict < (min) or > (max): on ties the earlier item stays, so max() and
+        // min() return the first of equal extremes, as CPython documents.
         int cmp = sp_object_richcompare_bool(val, maxval, op);
         if (cmp < 0) {
             SP_DECREF(item);
@@ -549,6 +567,7 @@ static SpObject *min_max(SpObject *const *args, ssize_t nargs, SpObject *kwnames
             goto fail;
         }
         if (cmp > 0) {
+            // Only the item is returned; the key value was a private reference.
             SP_DECREF(maxval);
             SP_DECREF(maxitem);
             maxval = val;
@@ -596,6 +615,8 @@ static SpObject *builtin_sorted(SpObject *self, SpObject *const *args, ssize_t n
     if (kwnames != NULL && sp_arg_parse_kw("sort", args + nargs, 0, kwnames, names, kw, 0) < 0) {
         return NULL;
     }
+    // Always a fresh list (a copy even when given a list), so sorting it in place
+    // cannot disturb the caller's object.
     SpObject *list = sp_sequence_list(args[0]);
     if (list == NULL) {
         return NULL;
@@ -631,6 +652,8 @@ static SpObject *builtin_iter(SpObject *self, SpObject *const *args, ssize_t nar
         sp_err_set_string(&SpExc_TypeError, "iter(v, w): v must be callable");
         return NULL;
     }
+    // The two-argument form: call args[0]() until it returns something equal to
+    // the sentinel (iterobject.c's callable iterator).
     return sp_calliter_new(args[0], args[1]);
 }
 
@@ -651,6 +674,8 @@ static SpObject *builtin_next(SpObject *self, SpObject *const *args, ssize_t nar
     if (res != NULL) {
         return res;
     }
+    // With a default, both quiet exhaustion and an explicit StopIteration give
+    // the default; any other exception propagates.
     if (nargs > 1) {
         if (sp_err_occurred()) {
             if (!sp_err_matches_type(&SpExc_StopIteration)) {
@@ -713,6 +738,8 @@ static int abstract_issubclass(SpObject *derived, SpObject *cls) {
     }
 }
 
+// CPython's "is it a class?" test for the non-type path: anything with a
+// tuple __bases__ counts, so proxy classes work. Returns 1 or 0 (raised).
 static int check_class(SpObject *cls, const char *error) {
     SpObject *bases = abstract_get_bases(cls);
     if (bases == NULL) {
@@ -737,6 +764,8 @@ static int object_isinstance(SpObject *inst, SpObject *cls) {
             return sp_err_occurred() ? -1 : 0;
         }
         int r = 0;
+        // Only a __class__ that differs from the real type is consulted: this is
+        // how mock and proxy objects claim to be instances of the proxied class.
         if (icls != (SpObject *)SP_TYPE(inst) && SP_TYPE_CHECK(icls)) {
             r = sp_type_is_subtype((SpTypeObject *)icls, (SpTypeObject *)cls);
         }
@@ -757,6 +786,7 @@ static int object_isinstance(SpObject *inst, SpObject *cls) {
 
 // The args of a types.UnionType (int | str), borrowed, or NULL.
 static SpObject *union_args(SpObject *cls) {
+    // Compared by name so builtins need not include union.c's private type.
     if (strcmp(SP_TYPE(cls)->tp_name, "types.UnionType") != 0) {
         return NULL;
     }
@@ -775,6 +805,8 @@ static int recursive_isinstance(SpObject *inst, SpObject *cls) {
     if (SP_TYPE(inst) == (SpTypeObject *)cls) {
         return 1;
     }
+    // An exact `type` as cls has type.__instancecheck__, which is
+    // object_isinstance itself: skip the method call (CPython does the same).
     if (SP_IS_TYPE(cls, &SpType_Type)) {
         return object_isinstance(inst, cls);
     }
@@ -783,6 +815,8 @@ static int recursive_isinstance(SpObject *inst, SpObject *cls) {
         cls = uargs;
     }
     if (SP_TUPLE_CHECK(cls)) {
+        // Nested tuples can be arbitrarily deep: ((int, (str, ...)),). The recursion
+        // guard turns a self-containing structure into RecursionError.
         if (sp_enter_recursive_call(" in __instancecheck__") < 0) {
             return -1;
         }
@@ -797,6 +831,8 @@ static int recursive_isinstance(SpObject *inst, SpObject *cls) {
         return r;
     }
     int found = 0;
+    // The hook is looked up on the metaclass (type(cls)), never on cls itself,
+    // which is how ABCMeta.__instancecheck__ takes over for abc classes.
     if (sp_type_lookup_borrow(SP_TYPE(cls), sp_id(__instancecheck__)) != NULL) {
         if (sp_enter_recursive_call(" in __instancecheck__") < 0) {
             return -1;
@@ -821,6 +857,8 @@ static int recursive_issubclass(SpObject *derived, SpObject *cls) {
     if (!check_class(derived, "issubclass() arg 1 must be a class")) {
         return -1;
     }
+    // A union has no __bases__ but is a valid arg 2 (object_issubclass
+    // checks its members), so it must not fail the class check.
     if (union_args(cls) == NULL &&
         !check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")) {
         return -1;
@@ -1064,7 +1102,6 @@ static SpObject *builtin_input(SpObject *self, SpObject *const *args, ssize_t na
 // ---------------------------------------------------------------------------
 // compile, eval, exec
 
-// The source of eval/exec/compile as UTF-8 (borrowed from the object).
 // The source of eval/exec/compile as UTF-8 (borrowed from the object).
 static const char *source_text(SpObject *src, const char *fname, ssize_t *len) {
     if (SP_STR_CHECK(src)) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "core/abstract.h"
+#include "core/mem.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/list.h"
@@ -369,6 +370,78 @@ SpObject *sp_function_vectorcall(SpObject *func, SpObject *const *args, size_t n
     SpObject *res = sp_eval_frame(f, 0);
     sp_datastack_pop(f);
     return res;
+}
+
+SpFrame *sp_vm_push_frame_ex(SpFunctionObject *fn, SpObject *args, SpObject *kwargs) {
+    SpCodeObject *co = (SpCodeObject *)fn->func_code;
+    SpCodeExtra *x = sp_code_extra(co);
+    if (x == NULL) {
+        return NULL;
+    }
+    ssize_t npos = SP_TUPLE_SIZE(args);
+    ssize_t nkw = kwargs ? SP_DICT_SIZE(kwargs) : 0;
+    SpObject *kwnames = NULL;
+    SpFrame *f = NULL;
+    SpObject *small[16];
+    SpObject **argv = (SpObject **)&SP_TUPLE_GET_ITEM(args, 0);
+    if (nkw > 0) {
+        // The binder wants positional values then keyword values in one
+        // array, and the keyword names as a tuple.
+        argv = npos + nkw <= 16 ? small : sp_mem_alloc((size_t)(npos + nkw) * sizeof(SpObject *));
+        kwnames = sp_tuple_new(nkw);
+        if (argv == NULL || kwnames == NULL) {
+            if (argv != NULL && argv != small) {
+                sp_mem_free(argv);
+            }
+            SP_XDECREF(kwnames);
+            return (SpFrame *)sp_err_no_memory();
+        }
+        for (ssize_t i = 0; i < npos; i++) {
+            argv[i] = SP_TUPLE_GET_ITEM(args, i);
+        }
+        ssize_t pos = 0, i = 0;
+        SpObject *k, *v;
+        while (sp_dict_next(kwargs, &pos, &k, &v)) {
+            if (!SP_STR_CHECK(k)) {
+                // As CPython's _PyStack_UnpackDict: no function name here.
+                sp_err_set_string(&SpExc_TypeError, "keywords must be strings");
+                goto done;
+            }
+            SP_TUPLE_SET_ITEM(kwnames, i, sp_newref(k));
+            argv[npos + i] = v;
+            i++;
+        }
+    }
+    if (sp_recursion_check() < 0) {
+        goto done;
+    }
+    f = sp_datastack_push(x->nslots);
+    if (f == NULL) {
+        sp_tstate.recursion_depth--;
+        goto done;
+    }
+    sp_frame_init(f, fn, co, NULL);
+    f->state = SP_FRAME_EXECUTING;
+    if (sp_frame_bind(f, fn, argv, npos, kwnames) < 0) {
+        sp_frame_clear(f);
+        sp_datastack_pop(f);
+        sp_tstate.recursion_depth--;
+        f = NULL;
+    }
+done:
+    if (kwnames != NULL) {
+        // Slots left empty by an early exit (tuples hold no NULLs).
+        for (ssize_t i = 0; i < nkw; i++) {
+            if (SP_TUPLE_GET_ITEM(kwnames, i) == NULL) {
+                SP_TUPLE_SET_ITEM(kwnames, i, sp_newref(sp_None));
+            }
+        }
+    }
+    if (argv != small && argv != (SpObject **)&SP_TUPLE_GET_ITEM(args, 0)) {
+        sp_mem_free(argv);
+    }
+    SP_XDECREF(kwnames);
+    return f;
 }
 
 // The class body runs as the function's code with `ns` as its locals

@@ -254,6 +254,27 @@ static ALWAYS_INLINE int compare_fast(int op, SpObject *lhs, SpObject *rhs, int 
     return 0;
 }
 
+// SP_CFG_TRACE_VM (default off, a debugging knob): print every instruction
+// executed to stderr (code name, index, opcode, argument, stack depth).
+#ifndef SP_CFG_TRACE_VM
+#define SP_CFG_TRACE_VM 0
+#endif
+#if SP_CFG_TRACE_VM
+#include <stdio.h>
+static void trace_instr(SpFrame *f, SpInstr *next_instr, SpObject **sp, SpInstr w) {
+    SpCodeExtra *x = f->code->co_extra;
+    int op = SP_INSTR_OP(w);
+    const char *name = op < SP_OP_COUNT_ ? sp_opcode_names[op] : "(fused)";
+    const char *code = sp_str_as_utf8(f->code->co_name, NULL);
+    fprintf(stderr, "%s:%d %s %u depth=%d\n", code ? code : "?",
+            (int)(next_instr - x->instrs) - 1, name, SP_INSTR_ARG(w),
+            (int)(sp - SP_FRAME_STACK_BASE(f)));
+}
+#define TRACE(w) trace_instr(frame, next_instr, stack_pointer, (w))
+#else
+#define TRACE(w) ((void)0)
+#endif
+
 // ---------------------------------------------------------------------------
 // The loop.
 //
@@ -308,6 +329,7 @@ SpObject *sp_eval_frame(SpFrame *frame, int throwflag) {
     do {                                              \
         SpInstr w_ = *next_instr++;                   \
         oparg = (int)SP_INSTR_ARG(w_);                \
+        TRACE(w_);                                    \
         goto *dispatch_table[SP_INSTR_OP(w_)];        \
     } while (0)
 #else
@@ -363,6 +385,7 @@ SpObject *sp_eval_frame(SpFrame *frame, int throwflag) {
 dispatch : {
     SpInstr w_ = *next_instr++;
     oparg = (int)SP_INSTR_ARG(w_);
+    TRACE(w_);
     switch (SP_INSTR_OP(w_)) {
 #endif
 
@@ -887,6 +910,29 @@ dispatch : {
         SpObject *callargs = POP();
         SpObject *func = TOP();
         frame->next_instr = next_instr;
+        if (SP_TYPE(func) == &SpFunction_Type && SP_TUPLE_CHECK_EXACT(callargs) &&
+            (kwargs == NULL || SP_DICT_CHECK_EXACT(kwargs)) &&
+            !(((SpCodeObject *)((SpFunctionObject *)func)->func_code)->co_flags &
+              (SP_CO_GENERATOR | SP_CO_COROUTINE))) {
+            // f(*args, **kwargs) of a plain Python function (a decorator's
+            // wrapper calling the wrapped one): a frame in this loop too.
+            SpFrame *nf = sp_vm_push_frame_ex((SpFunctionObject *)func, callargs, kwargs);
+            SP_XDECREF(kwargs);
+            SP_DECREF(callargs);
+            STACK_SHRINK(1);
+            SP_DECREF(func);
+            SpObject *null = POP();
+            SP_XDECREF(null);
+            if (nf == NULL) {
+                goto error;
+            }
+            nf->previous = frame;
+            frame->stacktop = stack_pointer;
+            sp_tstate.frame = nf;
+            frame = nf;
+            LOAD_FRAME_REGISTERS();
+            DISPATCH();
+        }
         SpObject *res = sp_op_call_function_ex(func, callargs, kwargs);
         SP_XDECREF(kwargs);
         SP_DECREF(callargs);
@@ -2043,4 +2089,5 @@ exception_unwind : {
 #undef LOAD_FRAME_REGISTERS
 #undef JUMP_TO
 #undef NEXT_HALF
+#undef TRACE
 }

@@ -271,6 +271,12 @@ SpObject *sp_stopiteration_take_value(void);
 // A description of a callable for messages: "f()", "__main__.f()", "len()",
 // "'int' object". New str or NULL.
 SpObject *sp_function_str(SpObject *callable);
+// A frame for func(*args, **kwargs) (args an exact tuple, kwargs an exact
+// dict or NULL; both borrowed), pushed on the data stack, bound and
+// counted against the recursion limit, ready for the loop (not an entry
+// frame; previous left for the caller to set). func must not be a
+// generator function. NULL with an exception.
+SpFrame *sp_vm_push_frame_ex(SpFunctionObject *func, SpObject *args, SpObject *kwargs);
 // Run func's code as a class body with locals `ns`. New reference or NULL.
 SpObject *sp_vm_run_class_body(SpFunctionObject *func, SpObject *ns);
 

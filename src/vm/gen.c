@@ -43,6 +43,8 @@ SpObject *sp_gen_new_from_call(SpFunctionObject *fn, SpObject *const *args, ssiz
     if (gen == NULL) {
         return NULL;
     }
+    // The frame sits right after the generator's fields, in the same block;
+    // the arguments are bound straight into it.
     SpFrame *f = (SpFrame *)(gen + 1);
     gen->gi_frame = f;
     gen->gi_exc_state = NULL;
@@ -85,6 +87,8 @@ int sp_gen_resume(SpObject *self, SpObject *arg, int throwing, SpObject **result
         sp_err_set_string(&SpExc_ValueError, "generator already executing");
         return -1;
     }
+    // A finished generator: send() reports exhaustion again, throw()
+    // raises what was thrown.
     if (f->state == SP_FRAME_COMPLETED) {
         if (throwing) {
             return -1;  // the thrown exception simply propagates
@@ -97,6 +101,7 @@ int sp_gen_resume(SpObject *self, SpObject *arg, int throwing, SpObject **result
                           "can't send non-None value to a just-started generator");
         return -1;
     }
+    // A resumed generator counts as one more frame on the Python stack.
     if (sp_recursion_check() < 0) {
         return -1;
     }
@@ -134,6 +139,7 @@ int sp_gen_resume(SpObject *self, SpObject *arg, int throwing, SpObject **result
         *result = r;
         return 0;
     }
+    // The frame has finished by raising.
     if (sp_err_matches_type(&SpExc_StopIteration)) {
         // PEP 479: a StopIteration escaping the body becomes RuntimeError.
         SpObject *stop = sp_err_fetch();
@@ -460,6 +466,8 @@ static void gen_dealloc(SpObject *self) {
     SpFrame *f = gen->gi_frame;
     sp_gc_untrack(self);
     if (f->state == SP_FRAME_SUSPENDED) {
+        // (The pending exception, if any, is kept aside: deallocation can
+        // happen while one is being raised.)
         // Finalise: close() runs the generator's finally blocks. Keep the
         // object alive meanwhile; it may be resurrected.
         SP_REFCNT(self) = 1;

@@ -135,6 +135,7 @@ static SpObject *load_source(SpObject *fullname, SpObject *path, SpObject *pkgdi
     if (src == NULL) {
         return NULL;
     }
+    // The file name in the code object is the path, as tracebacks show it.
     SpObject *code = sp_compile(src, len, path, SP_COMPILE_EXEC, 0, NULL);
     sp_mem_free(src);
     if (code == NULL) {
@@ -150,6 +151,8 @@ static SpObject *load_source(SpObject *fullname, SpObject *path, SpObject *pkgdi
     if (sp_dict_setitem(d, sp_id(__file__), path) < 0) {
         goto done;
     }
+    // A package searches its own directory for submodules (__path__) and is
+    // its own __package__, so its relative imports resolve inside it.
     if (pkgdir != NULL) {
         SpObject *p = sp_list_new(0);
         int r = p ? sp_list_append(p, pkgdir) : -1;
@@ -182,6 +185,7 @@ static SpObject *load_source(SpObject *fullname, SpObject *path, SpObject *pkgdi
     }
     SpObject *res = sp_eval_code(code, d, d);
     if (res == NULL) {
+        // A failed import leaves no half-initialised module behind.
         SpObject *exc = sp_err_fetch();
         if (sp_dict_getitem_borrow(modules, fullname) != NULL) {
             sp_dict_delitem(modules, fullname);
@@ -190,6 +194,7 @@ static SpObject *load_source(SpObject *fullname, SpObject *path, SpObject *pkgdi
         goto done;
     }
     SP_DECREF(res);
+    // The module may have replaced itself in sys.modules while running.
     result = sp_dict_getitem_borrow(modules, fullname);
     if (result == NULL) {
         if (!sp_err_occurred()) {
@@ -233,6 +238,8 @@ static SpObject *find_and_load(SpObject *fullname, SpObject *shortname, SpObject
             continue;
         }
         SpObject *base;
+        // "" means the current directory; __file__ is made absolute, as
+        // CPython's path finder does.
         if (SP_STR_LENGTH(dir) == 0) {
             char cwd[4096];
             if (getcwd(cwd, sizeof cwd) == NULL) {
@@ -250,6 +257,7 @@ static SpObject *find_and_load(SpObject *fullname, SpObject *shortname, SpObject
             SP_DECREF(base);
             return NULL;
         }
+        // A package directory wins over a module file of the same name.
         if (file_exists(init)) {
             SpObject *m = load_source(fullname, init, base);
             SP_DECREF(init);
@@ -451,6 +459,9 @@ SpObject *sp_import_module_level(SpObject *name, SpObject *globals, SpObject *fr
         SP_DECREF(absname);
         return NULL;
     }
+    // Without a fromlist, `import a.b.c` binds the top package a; with one,
+    // the module itself is returned and the names in fromlist that are
+    // submodules get imported, so IMPORT_FROM finds them.
     int has_from = fromlist != NULL && fromlist != sp_None && sp_object_is_true(fromlist) > 0;
     if (!has_from) {
         ssize_t dot = -1;
