@@ -304,6 +304,45 @@ static void trace_instr(SpFrame *f, SpInstr *next_instr, SpObject **sp, SpInstr 
 // code inspecting running frames (locals(), super(), sys._getframe) sees
 // where each frame is.
 
+// s += t (or s = s + t) on two exact str, CPython's unicode_concatenate:
+// when the next instruction stores the result back into the variable that
+// holds s, that variable's reference is dropped first, so s is unshared and
+// sp_str_append can grow it in place; a loop of appends is then linear
+// instead of quadratic. Steals lhs; returns the result, or NULL with an
+// exception. The store is read from co_code (the private copy may have fused
+// it with the next instruction).
+static SpObject *str_concat_in_place(SpFrame *frame, SpCodeExtra *extra, SpInstr *next_instr,
+                                     SpObject *lhs, SpObject *rhs) {
+    SpCodeObject *co = frame->code;
+    SpInstr next = co->co_code[next_instr - extra->instrs];
+    uint32_t arg = SP_INSTR_ARG(next);
+    switch (SP_INSTR_OP(next)) {
+    case SP_OP_STORE_FAST:
+        if (frame->localsplus[arg] == lhs) {
+            frame->localsplus[arg] = NULL;
+            SP_DECREF(lhs);
+        }
+        break;
+    case SP_OP_STORE_NAME: {
+        SpObject *locals = frame->locals;
+        if (locals != NULL && SP_DICT_CHECK_EXACT(locals)) {
+            SpObject *name = SP_TUPLE_GET_ITEM(co->co_names, arg);
+            SpObject *w = sp_dict_getitem_borrow(locals, name);
+            if ((w == lhs && sp_dict_delitem(locals, name) < 0) ||
+                (w == NULL && sp_err_occurred())) {
+                SP_DECREF(lhs);
+                return NULL;
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    sp_str_append(&lhs, rhs);
+    return lhs;
+}
+
 SpObject *sp_eval_frame(SpFrame *frame, int throwflag) {
     SpInstr *next_instr;
     SpObject **stack_pointer;
@@ -993,6 +1032,18 @@ dispatch : {
         SpObject *res;
         if (!binary_fast(oparg, lhs, rhs, &res)) {
             frame->next_instr = next_instr;
+            if ((oparg == SP_NB_INPLACE_ADD || oparg == SP_NB_ADD) && SP_STR_CHECK_EXACT(lhs) &&
+                SP_STR_CHECK_EXACT(rhs)) {
+                STACK_SHRINK(1);
+                res = str_concat_in_place(frame, extra, next_instr, lhs, rhs);
+                SP_DECREF(rhs);
+                if (res == NULL) {
+                    STACK_SHRINK(1);
+                    goto error;
+                }
+                SET_TOP(res);
+                DISPATCH();
+            }
             res = sp_op_binary(oparg, lhs, rhs);
         }
         STACK_SHRINK(1);
@@ -1015,6 +1066,16 @@ dispatch : {
         NEXT_HALF();
         if (!binary_fast(oparg, lhs, rhs, &res)) {
             frame->next_instr = next_instr;
+            if ((oparg == SP_NB_INPLACE_ADD || oparg == SP_NB_ADD) && SP_STR_CHECK_EXACT(lhs) &&
+                SP_STR_CHECK_EXACT(rhs)) {
+                res = str_concat_in_place(frame, extra, next_instr, lhs, rhs);
+                if (res == NULL) {
+                    STACK_SHRINK(1);
+                    goto error;
+                }
+                SET_TOP(res);
+                DISPATCH();
+            }
             res = sp_op_binary(oparg, lhs, rhs);
         }
         SP_DECREF(lhs);
