@@ -449,6 +449,8 @@ int main(int argc, char **argv) {
         }
     }
 
+    sp_options.inspect = inspect;
+    sp_options.quiet = quiet;
     if (sp_runtime_init(sargc, sargv) < 0) {
         return 1;
     }

@@ -10,6 +10,7 @@ typedef struct SpOptions {
     long int_cache_lo, int_cache_hi;  // shared small-int range; lo > hi: off
     int int_max_str_digits;           // -1: not given (use the default 4300)
     int dis;                          // print the bytecode before running
+    int inspect, quiet;               // -i and -q, for sys.flags
     const char *int_stats_file;       // -X int-stats=FILE, or NULL
     long int_stats_lo, int_stats_hi;  // the window counted value by value
 } SpOptions;

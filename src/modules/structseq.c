@@ -76,7 +76,9 @@ int sp_structseq_init_type(SpTypeObject *type, const SpStructSeqDesc *desc) {
     type->tp_name = desc->name;
     type->tp_basicsize = SpTuple_Type.tp_basicsize;
     type->tp_itemsize = SpTuple_Type.tp_itemsize;
-    type->tp_flags = SpTuple_Type.tp_flags & ~(unsigned long)SP_TPFLAGS_BASETYPE;
+    // Only the layout's flags: the tuple's own state bits (READY, ...) must
+    // not be copied, or sp_type_ready would skip this type.
+    type->tp_flags = SP_TPFLAGS_TUPLE_SUBCLASS | SP_TPFLAGS_HAVE_GC;
     type->tp_base = &SpTuple_Type;
     type->tp_repr = structseq_repr;
     type->tp_getset = gs;

@@ -15,6 +15,7 @@
 #include "core/err.h"
 #include "core/gc.h"
 #include "core/mem.h"
+#include "core/options.h"
 #include "modules/structseq.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
@@ -576,6 +577,12 @@ static const char *const flags_fields[] = {"debug", "inspect", "interactive", "o
 
 // smallpy reports the language version it implements (3.11.7) in
 // version_info and hexversion, and names itself in implementation.name.
+// Whether the digit limit was set explicitly (-X or the environment).
+static int int_max_str_digits_set(void) {
+    const char *env = getenv("PYTHONINTMAXSTRDIGITS");
+    return sp_options.int_max_str_digits >= 0 || (env != NULL && *env);
+}
+
 static SpObject *make_version_info(void) {
     SpObject *items[] = {sp_int_from_long(3), sp_int_from_long(11), sp_int_from_long(7),
                          sp_str_from_cstr("final"), sp_int_from_long(0)};
@@ -695,9 +702,19 @@ SpObject *sp_sys_module_init(int argc, char **argv) {
                             sp_int_from_long(4300), sp_int_from_long(640)};
     SpObject *impl[] = {sp_str_from_cstr("smallpy"), sp_newref(sp_None),
                         make_version_info(), sp_int_from_long(0x030b07f0)};
+    // sys.flags as CPython 3.11 reports them; bytecode is never written and
+    // str hashes are randomised. int_max_str_digits is -1 unless set.
     SpObject *flags[18];
     for (int i = 0; i < 18; i++) {
-        flags[i] = sp_int_from_long(i == 17 ? sp_int_max_str_digits : 0);
+        long v = 0;
+        switch (i) {
+        case 1: case 2: v = sp_options.inspect; break;  // inspect, interactive
+        case 4: case 11: v = 1; break;  // dont_write_bytecode, hash_randomization
+        case 10: v = sp_options.quiet; break;
+        case 17: v = int_max_str_digits_set() ? sp_int_max_str_digits : -1; break;
+        default: break;
+        }
+        flags[i] = (i == 13 || i == 16) ? sp_newref(sp_False) : sp_int_from_long(v);
     }
     char exe[PATH_MAX];
     ssize_t exelen = readlink("/proc/self/exe", exe, sizeof exe - 1);
