@@ -20,6 +20,8 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 
+// The net change of the value stack, from the "in -- out" of each row of
+// opcodes.h. Kept next to the flow analysis that uses it.
 int sp_opcode_stack_effect(int op, int arg, int jump) {
     switch (op) {
     case SP_OP_NOP:
@@ -130,6 +132,7 @@ int sp_opcode_stack_effect(int op, int arg, int jump) {
     }
 }
 
+// Instructions whose argument is a jump target.
 static int is_jump(int op) { return sp_opcode_argkinds[op] == SP_ARG_JUMP; }
 
 // Instructions after which control never falls through.
@@ -138,6 +141,7 @@ static int is_terminator(int op) {
            op == SP_OP_RERAISE;
 }
 
+// Instructions whose argument is a cell or free variable.
 static int is_deref(int op) {
     return op == SP_OP_LOAD_CLOSURE || op == SP_OP_LOAD_DEREF || op == SP_OP_LOAD_CLASSDEREF ||
            op == SP_OP_STORE_DEREF || op == SP_OP_DELETE_DEREF;
@@ -147,12 +151,14 @@ static int is_deref(int op) {
 // Flow analysis
 
 typedef struct Flow {
-    int *depth;    // depth before each instruction, -1 when unreachable
-    int *work;     // worklist of instruction indices
+    int *depth; // depth before each instruction, -1 when unreachable
+    int *work;  // worklist of instruction indices
     int nwork;
     int maxdepth;
 } Flow;
 
+// Reach instruction `target` with `depth`: the first visit records it and
+// queues it; later visits must agree (a mismatch is a code generator bug).
 static int flow_push(Flow *f, int target, int depth) {
     if (f->depth[target] < 0) {
         f->depth[target] = depth;
@@ -171,6 +177,10 @@ static int flow_push(Flow *f, int target, int depth) {
     return 0;
 }
 
+// Walk every path from the entry. A SETUP pseudo-instruction records its
+// handler's depth and makes the handler reachable. Instructions never
+// reached keep depth -1 and are dropped; the largest depth seen is
+// co_stacksize.
 static int analyse_flow(SpUnit *u, Flow *f) {
     int n = u->ninstrs;
     for (int i = 0; i < n; i++) {
@@ -219,6 +229,7 @@ static int analyse_flow(SpUnit *u, Flow *f) {
                 sp_err_set_string(&SpExc_SystemError, "compiler: code falls off the end");
                 return -1;
             }
+            // Fall through to the next instruction (unless control cannot).
             // Continue straight on while the next instruction is new.
             if (f->depth[i + 1] >= 0) {
                 if (f->depth[i + 1] != next_depth) {
@@ -244,6 +255,7 @@ static int analyse_flow(SpUnit *u, Flow *f) {
 // only predecessor's (by fall-through or jump); an artificial exit block
 // reached by several jumps is copied once per jump.
 
+// Instructions that leave the code object (or re-raise).
 static int is_exit(int op) {
     return op == SP_OP_RETURN_VALUE || op == SP_OP_RAISE_VARARGS || op == SP_OP_RERAISE;
 }
@@ -288,6 +300,8 @@ static int exit_block_length(SpUnit *u, int p, const char *is_label) {
 // becomes a copy of the block, as CPython's extend_block does.
 #define MAX_COPY_SIZE 4
 
+// One pass of the copying: a new instruction array with each qualifying
+// JUMP replaced by the block it jumps to; labels are moved along.
 static int inline_exit_jumps_once(SpUnit *u, int *changed_out) {
     int n = u->ninstrs;
     char *is_label = sp_mem_calloc((size_t)n + 1);
@@ -330,6 +344,8 @@ static int inline_exit_jumps_once(SpUnit *u, int *changed_out) {
     for (int i = 0; i < n; i++) {
         newpos[i] = k;
         SpCgInstr *in = &u->instrs[i];
+        // The copy keeps the handler of the original instructions: an exception
+        // raised there unwinds exactly as it would have.
         int len = 0, p = 0;
         if (in->op == SP_OP_JUMP) {
             p = u->labels[in->arg];
@@ -339,7 +355,7 @@ static int inline_exit_jumps_once(SpUnit *u, int *changed_out) {
             for (int j = 0; j < len; j++) {
                 out[k] = u->instrs[p + j];
                 if (j == 0 && out[k].pos.line < 0) {
-                    out[k].pos = in->pos;  // as if after the jump's (removed) position
+                    out[k].pos = in->pos; // as if after the jump's (removed) position
                 }
                 k++;
             }
@@ -383,16 +399,19 @@ static int thread_jumps(SpCompiler *c, SpUnit *u) {
             }
             SpCgInstr *target = &u->instrs[t];
             int top = target->op;
+            // CPython threads only jumps on the same line (so line events stay).
             if (in->pos.line != target->pos.line || top >= SP_OP_COUNT_) {
                 break;
             }
-            int same = op == SP_OP_JUMP_IF_FALSE_OR_POP ? SP_OP_POP_JUMP_IF_FALSE
+            // For the *_OR_POP jumps: the popping jump of the same sense, and the
+            // jumps of the opposite sense.
+            int same = op == SP_OP_JUMP_IF_FALSE_OR_POP  ? SP_OP_POP_JUMP_IF_FALSE
                        : op == SP_OP_JUMP_IF_TRUE_OR_POP ? SP_OP_POP_JUMP_IF_TRUE
                                                          : -1;
-            int other = op == SP_OP_JUMP_IF_FALSE_OR_POP ? SP_OP_JUMP_IF_TRUE_OR_POP
+            int other = op == SP_OP_JUMP_IF_FALSE_OR_POP  ? SP_OP_JUMP_IF_TRUE_OR_POP
                         : op == SP_OP_JUMP_IF_TRUE_OR_POP ? SP_OP_JUMP_IF_FALSE_OR_POP
                                                           : -1;
-            int other_pop = op == SP_OP_JUMP_IF_FALSE_OR_POP ? SP_OP_POP_JUMP_IF_TRUE
+            int other_pop = op == SP_OP_JUMP_IF_FALSE_OR_POP  ? SP_OP_POP_JUMP_IF_TRUE
                             : op == SP_OP_JUMP_IF_TRUE_OR_POP ? SP_OP_POP_JUMP_IF_FALSE
                                                               : -1;
             if ((top == SP_OP_JUMP || (same >= 0 && top == op)) && target->arg != in->arg &&
@@ -434,6 +453,8 @@ static int inline_exit_jumps(SpUnit *u) {
     return 0;
 }
 
+// Count how each instruction is reached (fall-through and jumps), then copy
+// the shared artificial exits to the end of the code, one per jumper.
 static int duplicate_exits(SpCompiler *c, SpUnit *u) {
     int n = u->ninstrs;
     int *preds = sp_mem_calloc(sizeof(int) * (size_t)(n + 1));
@@ -469,6 +490,8 @@ static int duplicate_exits(SpCompiler *c, SpUnit *u) {
         if (end < 0) {
             continue;
         }
+        // The copy goes after the end of the code (which never falls through),
+        // its first instruction at the jump's position.
         int label = sp_cg_new_label(c);
         if (label < 0) {
             r = -1;
@@ -526,6 +549,10 @@ static int clean_nops(SpUnit *u, char *kept) {
         }
         SpCgInstr *in = &u->instrs[i];
         if (in->op == SP_OP_NOP) {
+            // A NOP is needed only to mark a line that has no other instruction:
+            // drop it without a line, after one of the same line, or before one of
+            // the same line; before an instruction without a position it hands its
+            // position on; at the end of a block the next block decides.
             int line = in->pos.line;
             if (line < 0 || line == prev_line) {
                 kept[i] = 0;
@@ -577,6 +604,9 @@ static int propagate_positions(SpCodeObject *co, const int *handler_targets, int
         sp_err_no_memory();
         return -1;
     }
+    // Blocks start at the entry, at jump and handler targets, and after jumps
+    // and exits; preds counts the ways into each block (handlers included,
+    // though positions never flow along them).
     if (n > 0) {
         start[0] = 1;
         preds[0] = 1;
@@ -640,6 +670,7 @@ static int propagate_positions(SpCodeObject *co, const int *handler_targets, int
         while (e < n && !start[e]) {
             e++;
         }
+        // A return block still without a position: the line only.
         if (pos[e - 1].line < 0) {
             if (SP_INSTR_OP(co->co_code[e - 1]) == SP_OP_RETURN_VALUE) {
                 for (ssize_t i = k; i < e; i++) {
@@ -659,10 +690,10 @@ static int propagate_positions(SpCodeObject *co, const int *handler_targets, int
 // ---------------------------------------------------------------------------
 // Building the code object
 
-static SpObject *list_to_tuple(SpObjList *l) {
-    return sp_tuple_from_array(l->items, l->n);
-}
+// co_consts, co_names from the unit's lists.
+static SpObject *list_to_tuple(SpObjList *l) { return sp_tuple_from_array(l->items, l->n); }
 
+// co_flags as CPython 3.11 computes them (it no longer sets CO_NOFREE).
 static int compute_flags(SpUnit *u) {
     SpSymEntry *ste = u->ste;
     int flags = 0;
@@ -684,6 +715,9 @@ static int compute_flags(SpUnit *u) {
     return flags;
 }
 
+// The passes, in order: the implicit return, jump threading, copying of
+// short exits, flow analysis, NOP removal, jump-to-next removal, then the
+// code object: code and positions, localsplus, exception table, constants.
 SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
     SpCodeObject *co = NULL;
     Flow flow = {NULL, NULL, 0, 0};
@@ -692,6 +726,8 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
     SpObject *result = NULL;
 
     // Every path that falls off the end returns None.
+    // The implicit `return None` is added only when something can reach the
+    // end: the last instruction falls through or a label points past it.
     int needs_return = u->ninstrs == 0 || !is_terminator(u->instrs[u->ninstrs - 1].op);
     for (int l = 0; l < u->nlabels && !needs_return; l++) {
         needs_return = u->labels[l] == u->ninstrs;
@@ -753,6 +789,8 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
             }
         }
     }
+    // newindex maps an instruction to its final index; a dropped one maps to
+    // the next survivor, which is where a jump to it must go.
     int ncode = 0;
     for (int i = 0; i < n; i++) {
         newindex[i] = ncode;
@@ -818,6 +856,8 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
     co->co_ncellvars = ncells;
     co->co_nfreevars = nfree;
 
+    // Jumps get absolute indices; deref arguments (cell index, or number of
+    // cells + free index, as the code generator numbered them) become slots.
     // Instructions and positions.
     int nexc = 0;
     for (int i = 0; i < n; i++) {
@@ -834,7 +874,7 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
         int k = newindex[i];
         co->co_code[k] = SP_INSTR(in->op, arg);
         co->co_positions[k] = in->pos;
-        nexc += in->handler >= 0;  // an upper bound on the entries
+        nexc += in->handler >= 0; // an upper bound on the entries
     }
 
     // The exception table: one entry per run of instructions sharing a handler.
@@ -850,6 +890,7 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
             continue;
         }
         int h = u->instrs[i].handler;
+        // Same handler as the previous instruction: extend its entry.
         if (h >= 0 && h == cur && entry != NULL && entry->end == (uint32_t)newindex[i]) {
             entry->end++;
             continue;
@@ -884,6 +925,7 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
     if (co->co_consts == NULL || co->co_names == NULL) {
         goto done;
     }
+    // co_argcount counts positional-only parameters too, as CPython's.
     co->co_argcount = u->argcount + u->posonlyargcount;
     co->co_posonlyargcount = u->posonlyargcount;
     co->co_kwonlyargcount = u->kwonlyargcount;

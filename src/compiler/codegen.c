@@ -24,6 +24,7 @@
 // ---------------------------------------------------------------------------
 // Ordered object lists with lookup
 
+// Constants compare by the type-aware key of compile.c; names as strings.
 static SpHash objlist_hash(SpObjList *l, SpObject *o) {
     return l->is_consts ? sp_const_hash(o) : sp_str_hash(o);
 }
@@ -35,6 +36,7 @@ static int objlist_eq(SpObjList *l, SpObject *a, SpObject *b) {
     return l->is_consts ? sp_const_equal(a, b) : sp_str_eq(a, b);
 }
 
+// Release the items and the tables.
 void sp_objlist_free(SpObjList *l) {
     for (int i = 0; i < l->n; i++) {
         SP_DECREF(l->items[i]);
@@ -46,6 +48,8 @@ void sp_objlist_free(SpObjList *l) {
     l->n = l->cap = l->nslots = 0;
 }
 
+// Open addressing with linear probing; the table is at most half full, so
+// a probe always reaches an empty slot.
 int sp_objlist_find(SpObjList *l, SpObject *o) {
     if (l->nslots == 0) {
         return -1;
@@ -64,6 +68,7 @@ int sp_objlist_find(SpObjList *l, SpObject *o) {
     }
 }
 
+// Enter item k into the hash table (it is known to be absent).
 static void objlist_place(SpObjList *l, int k) {
     size_t mask = (size_t)l->nslots - 1;
     size_t i = (size_t)objlist_hash(l, l->items[k]) & mask;
@@ -73,6 +78,8 @@ static void objlist_place(SpObjList *l, int k) {
     l->slots[i] = k;
 }
 
+// Names are interned on the way in: co_names and varnames hold the same
+// objects as attribute and global dicts, so lookups hit by identity.
 int sp_objlist_add(SpObjList *l, SpObject *o) {
     int k = sp_objlist_find(l, o);
     if (k >= 0) {
@@ -121,6 +128,7 @@ int sp_objlist_add(SpObjList *l, SpObject *o) {
 // ---------------------------------------------------------------------------
 // Emission
 
+// Grow a dynamic array to hold `need` items (doubling). -1 with MemoryError.
 static int grow(void **arr, int *cap, int need, size_t size) {
     if (need <= *cap) {
         return 0;
@@ -158,7 +166,7 @@ static int fold_build_tuple(SpCompiler *c, int n) {
     for (int i = 0; i < n; i++) {
         SpCgInstr *in = &u->instrs[u->ninstrs - n + i];
         SP_TUPLE_SET_ITEM(t, i, sp_newref(u->consts.items[in->arg]));
-        in->op = SP_OP_NOP;  // the assembler drops these (positions kept for lines)
+        in->op = SP_OP_NOP; // the assembler drops these (positions kept for lines)
         in->arg = 0;
     }
     int r = sp_cg_emit_const(c, t);
@@ -257,6 +265,7 @@ int sp_cg_emit(SpCompiler *c, int op, int arg) {
     return 0;
 }
 
+// Labels are numbers; the assembler maps them to instruction indices.
 int sp_cg_new_label(SpCompiler *c) {
     SpUnit *u = c->u;
     if (grow((void **)&u->labels, &u->caplabels, u->nlabels + 1, sizeof(int)) < 0) {
@@ -271,6 +280,9 @@ void sp_cg_use_label(SpCompiler *c, int label) {
     c->u->last_label = c->u->ninstrs;
 }
 
+// Every constant passes the module-wide cache first, so equal constants of
+// all code objects of one compilation are one object (unless the caller
+// asked not to merge); identifier-like strings are interned.
 int sp_cg_add_const(SpCompiler *c, SpObject *o) {
     SpObject *canon;
     if (c->flags & SP_CF_NO_CONST_MERGE) {
@@ -287,11 +299,14 @@ int sp_cg_add_const(SpCompiler *c, SpObject *o) {
     return k;
 }
 
+// LOAD_CONST of a borrowed constant.
 int sp_cg_emit_const(SpCompiler *c, SpObject *o) {
     int k = sp_cg_add_const(c, o);
     return k < 0 ? -1 : sp_cg_emit(c, SP_OP_LOAD_CONST, k);
 }
 
+// LOAD_CONST of a new reference (released here); NULL means an earlier
+// failure, passed on.
 int sp_cg_emit_const_steal(SpCompiler *c, SpObject *o) {
     if (o == NULL) {
         return -1;
@@ -313,6 +328,8 @@ int sp_cg_emit_name(SpCompiler *c, int op, SpObject *name) {
     return k < 0 ? -1 : sp_cg_emit(c, op, k);
 }
 
+// Handlers form a stack through `outer`; the SETUP pseudo-instruction
+// marks where the region starts so the assembler can measure its depth.
 int sp_cg_setup(SpCompiler *c, int label, int lasti, int adjust) {
     SpUnit *u = c->u;
     if (grow((void **)&u->handlers, &u->caphandlers, u->nhandlers + 1, sizeof(SpHandler)) < 0) {
@@ -327,6 +344,7 @@ int sp_cg_setup(SpCompiler *c, int label, int lasti, int adjust) {
     return 0;
 }
 
+// The region of the innermost handler ends here (CPython's POP_BLOCK).
 void sp_cg_pop_block(SpCompiler *c) {
     SpUnit *u = c->u;
     if (u->cur_handler >= 0) {
@@ -406,6 +424,7 @@ int sp_cg_warn(SpCompiler *c, const char *fmt, ...) {
     return 0;
 }
 
+// CPython limits static nesting of blocks to 20 (CO_MAXBLOCKS).
 int sp_cg_push_fblock(SpCompiler *c, SpFBlockType type, int block, int exit, const void *datum) {
     SpUnit *u = c->u;
     if (u->nfblocks >= SP_MAX_FBLOCKS) {
@@ -421,6 +440,10 @@ void sp_cg_pop_fblock(SpCompiler *c) { c->u->nfblocks--; }
 // ---------------------------------------------------------------------------
 // Names
 
+// The opcode for a variable follows from its scope and the kind of block:
+// functions use fast locals, cells and globals; module and class bodies use
+// the *_NAME opcodes for their own names (class bodies read free variables
+// with LOAD_CLASSDEREF, which looks in the namespace first).
 int sp_cg_nameop(SpCompiler *c, SpObject *name, SpExprContext ctx) {
     SpUnit *u = c->u;
     SpObject *mangled = sp_mangle(u->private_name, name);
@@ -428,6 +451,8 @@ int sp_cg_nameop(SpCompiler *c, SpObject *name, SpExprContext ctx) {
         return -1;
     }
     enum { OP_FAST, OP_GLOBAL, OP_DEREF, OP_NAME } optype = OP_NAME;
+    // Names the symbol table never saw (__module__, __doc__, __classcell__)
+    // have no scope and use the *_NAME opcodes.
     SpObjList *derefs = NULL;
     int scope = sp_symtable_scope(u->ste, mangled);
     int is_function = u->ste->type == SP_BLOCK_FUNCTION;
@@ -459,8 +484,8 @@ int sp_cg_nameop(SpCompiler *c, SpObject *name, SpExprContext ctx) {
     int op = 0, arg = -1, r = -1;
     switch (optype) {
     case OP_DEREF:
-        op = ctx == SP_CTX_LOAD    ? (u->ste->type == SP_BLOCK_CLASS ? SP_OP_LOAD_CLASSDEREF
-                                                                     : SP_OP_LOAD_DEREF)
+        op = ctx == SP_CTX_LOAD
+                 ? (u->ste->type == SP_BLOCK_CLASS ? SP_OP_LOAD_CLASSDEREF : SP_OP_LOAD_DEREF)
              : ctx == SP_CTX_STORE ? SP_OP_STORE_DEREF
                                    : SP_OP_DELETE_DEREF;
         // Deref arguments are cell indices first, then free indices; the
@@ -501,6 +526,7 @@ done:
     return r;
 }
 
+// sp_cg_nameop for a C string name (interned).
 int sp_cg_nameop_cstr(SpCompiler *c, const char *name, SpExprContext ctx) {
     SpObject *s = sp_str_intern_cstr(name);
     if (s == NULL) {
@@ -514,6 +540,7 @@ int sp_cg_nameop_cstr(SpCompiler *c, const char *name, SpExprContext ctx) {
 // ---------------------------------------------------------------------------
 // Units
 
+// A body's docstring: its first statement, if that is a string constant.
 SpObject *sp_codegen_docstring(SpStmtSeq body) {
     if (body.n == 0) {
         return NULL;
@@ -562,6 +589,8 @@ static int add_sorted_names(SpObjList *l, SpSymEntry *ste, int scope, int flag) 
     return r;
 }
 
+// co_qualname: the dotted path of enclosing classes and functions, with
+// ".<locals>" after each function (f.<locals>.g, C.m, <listcomp> at top).
 static SpObject *make_qualname(SpCompiler *c, SpUnit *u) {
     SpUnit *parent = u->parent;
     // The module's direct children are named plainly; so is anything
@@ -586,6 +615,7 @@ static SpObject *make_qualname(SpCompiler *c, SpUnit *u) {
     return sp_str_from_format("%U.%U", parent->qualname, u->name);
 }
 
+// Release a unit and everything it owns.
 static void free_unit(SpUnit *u) {
     SP_XDECREF(u->name);
     SP_XDECREF(u->qualname);
@@ -600,6 +630,7 @@ static void free_unit(SpUnit *u) {
     sp_mem_free(u);
 }
 
+// Leave the current unit (freeing it) and return to its parent.
 static void exit_scope(SpCompiler *c) {
     SpUnit *u = c->u;
     c->u = u->parent;
@@ -627,6 +658,8 @@ static int enter_scope(SpCompiler *c, SpObject *name, SpUnitType type, const voi
         sp_err_set_string(&SpExc_SystemError, "compiler: no symbol table for scope");
         goto fail;
     }
+    // Locals other than parameters are added as the code first mentions them,
+    // which is the order CPython gives co_varnames (and locals()).
     // Parameters first, in order; cells and free variables sorted.
     for (int i = 0; i < u->ste->nparams; i++) {
         if (sp_objlist_add(&u->varnames, u->ste->params[i]) < 0) {
@@ -645,6 +678,8 @@ static int enter_scope(SpCompiler *c, SpObject *name, SpUnitType type, const voi
     if (c->u != NULL) {
         u->private_name = c->u->private_name;
     }
+    // Instructions before the first statement (a class's prologue) take the
+    // first line, column 0, as in CPython; a module's first statement sets it.
     u->loc = (SpCodePosition){firstlineno, firstlineno, 0, 0};
     if (type == SP_UNIT_MODULE) {
         u->loc = (SpCodePosition){-1, -1, -1, -1};
@@ -656,6 +691,7 @@ static int enter_scope(SpCompiler *c, SpObject *name, SpUnitType type, const voi
         exit_scope(c);
         return -1;
     }
+    // Generators start with GEN_START (no RETURN_GENERATOR here).
     if (u->ste->generator && u->ste->type == SP_BLOCK_FUNCTION) {
         // The first send() value is on the stack when a generator starts.
         SpCodePosition saved = u->loc;
@@ -676,6 +712,7 @@ fail:
     return -1;
 }
 
+// After an error, every unit still open is released.
 void sp_codegen_free_units(SpCompiler *c) {
     while (c->u != NULL) {
         exit_scope(c);
@@ -735,6 +772,8 @@ static int make_closure(SpCompiler *c, SpCodeObject *co, int flags) {
 
 // Defaults tuple and keyword-only defaults dict; returns MAKE_FUNCTION
 // flags, or -1.
+// Defaults are evaluated where the def is, in order: positional defaults
+// as a tuple, then keyword-only defaults as a dict keyed by (mangled) name.
 static int default_arguments(SpCompiler *c, SpArguments *args) {
     int flags = 0;
     if (args->defaults.n > 0) {
@@ -782,6 +821,7 @@ static int default_arguments(SpCompiler *c, SpArguments *args) {
     return flags;
 }
 
+// One `name: annotation` pair of the flat annotations tuple.
 static int arg_annotation(SpCompiler *c, SpObject *id, SpExpr *annotation, int *count) {
     if (annotation == NULL) {
         return 0;
@@ -807,6 +847,7 @@ static int arg_annotation(SpCompiler *c, SpObject *id, SpExpr *annotation, int *
     return 0;
 }
 
+// The annotated ones of a parameter list.
 static int arg_annotations(SpCompiler *c, SpArgSeq args, int *count) {
     for (ssize_t i = 0; i < args.n; i++) {
         if (arg_annotation(c, args.items[i]->arg, args.items[i]->annotation, count) < 0) {
@@ -821,7 +862,8 @@ static int arg_annotations(SpCompiler *c, SpArgSeq args, int *count) {
 // positional-only ones.
 static int annotations(SpCompiler *c, SpArguments *args, SpExpr *returns) {
     int count = 0;
-    if (arg_annotations(c, args->args, &count) < 0 || arg_annotations(c, args->posonlyargs, &count) < 0) {
+    if (arg_annotations(c, args->args, &count) < 0 ||
+        arg_annotations(c, args->posonlyargs, &count) < 0) {
         return -1;
     }
     if (args->vararg != NULL &&
@@ -854,6 +896,7 @@ static int annotations(SpCompiler *c, SpArguments *args, SpExpr *returns) {
 
 static int apply_decorators(SpCompiler *c, SpExprSeq decos) {
     SpCodePosition saved = c->u->loc;
+    // Innermost decorator first; each call has its decorator's position.
     for (ssize_t i = decos.n - 1; i >= 0; i--) {
         // decorator, function -> CALL 0 calls decorator(function).
         c->u->loc = SP_POS_OF(decos.items[i]);
@@ -916,6 +959,7 @@ static int find_ann(SpStmtSeq stmts) {
 
 // A module or class body: annotations set-up, the docstring as __doc__,
 // then the statements.
+// (The module's first instruction takes the first statement's position.)
 static int body(SpCompiler *c, SpStmtSeq stmts) {
     if (c->u->type == SP_UNIT_MODULE && stmts.n > 0) {
         c->u->loc = SP_POS_OF(stmts.items[0]);
@@ -947,6 +991,9 @@ static int body(SpCompiler *c, SpStmtSeq stmts) {
 // ---------------------------------------------------------------------------
 // def, lambda, class
 
+// def: decorators, defaults and annotations are evaluated in the enclosing
+// scope first, then the body becomes a code object, a function is made
+// (with closure cells if it needs any), decorated and stored.
 int sp_cg_function(SpCompiler *c, SpStmt *s) {
     SpArguments *args = s->v.FunctionDef.args;
     SpExprSeq decos = s->v.FunctionDef.decorator_list;
@@ -954,6 +1001,7 @@ int sp_cg_function(SpCompiler *c, SpStmt *s) {
     if (sp_cg_exprs(c, decos) < 0) {
         return -1;
     }
+    // A decorated def starts at its first decorator (co_firstlineno).
     int firstlineno = decos.n > 0 ? decos.items[0]->lineno : s->lineno;
     int flags = default_arguments(c, args);
     if (flags < 0) {
@@ -997,6 +1045,7 @@ int sp_cg_function(SpCompiler *c, SpStmt *s) {
     return sp_cg_nameop(c, s->v.FunctionDef.name, SP_CTX_STORE);
 }
 
+// lambda: a function whose body is one returned expression.
 int sp_cg_lambda(SpCompiler *c, SpExpr *e) {
     SpArguments *args = e->v.Lambda.args;
     int flags = default_arguments(c, args);
@@ -1037,6 +1086,9 @@ int sp_cg_lambda(SpCompiler *c, SpExpr *e) {
     return r;
 }
 
+// class: the body runs as a function on the class namespace; its result is
+// the __class__ cell (if methods use super() or __class__) so type() can
+// fill it. Then __build_class__(func, name, *bases, **keywords) is called.
 int sp_cg_class(SpCompiler *c, SpStmt *s) {
     SpExprSeq decos = s->v.ClassDef.decorator_list;
     if (sp_cg_exprs(c, decos) < 0) {
@@ -1095,14 +1147,16 @@ int sp_cg_class(SpCompiler *c, SpStmt *s) {
 // Comprehensions: a nested function called with the outermost iterator.
 
 // One `for ... in ... if ...` level (CPython's compiler_sync_comprehension_generator).
-static int comprehension_generator(SpCompiler *c, SpComprehensionSeq gens, ssize_t index,
-                                   int depth, SpExpr *elt, SpExpr *val, SpCompKind kind) {
+static int comprehension_generator(SpCompiler *c, SpComprehensionSeq gens, ssize_t index, int depth,
+                                   SpExpr *elt, SpExpr *val, SpCompKind kind) {
     SpComprehension *gen = gens.items[index];
     int start = sp_cg_new_label(c), if_cleanup = sp_cg_new_label(c), anchor = sp_cg_new_label(c);
     if (start < 0 || if_cleanup < 0 || anchor < 0) {
         return -1;
     }
     int has_loop = 1;
+    // `depth` counts the iterators on the stack above the result container;
+    // LIST_APPEND & co. find the container below them.
     if (index == 0) {
         // The outermost iterator arrives as argument .0.
         if (sp_cg_emit(c, SP_OP_LOAD_FAST, 0) < 0) {
@@ -1181,6 +1235,9 @@ static int comprehension_generator(SpCompiler *c, SpComprehensionSeq gens, ssize
     return 0;
 }
 
+// A comprehension or generator expression: its own function, called at
+// once with the iterator of the outermost iterable, which is evaluated in
+// the enclosing scope.
 int sp_cg_comprehension(SpCompiler *c, SpExpr *e) {
     SpComprehensionSeq gens;
     SpExpr *elt, *val = NULL;
@@ -1241,6 +1298,9 @@ int sp_cg_comprehension(SpCompiler *c, SpExpr *e) {
 // ---------------------------------------------------------------------------
 // The module
 
+// The whole tree: a module (exec), one interactive statement (single:
+// expression statements print) or one expression (eval: its value is
+// returned).
 SpObject *sp_codegen_module(SpCompiler *c, SpAstMod *mod) {
     SpObject *name = sp_str_intern_cstr("<module>");
     if (name == NULL) {

@@ -28,8 +28,8 @@
 typedef struct SpInstr_ {
     int op;
     int arg;
-    SpCodePosition pos;   // line -1: artificial, takes the previous position
-    int handler;          // index into the unit's handlers, -1 for none
+    SpCodePosition pos; // line -1: artificial, takes the previous position
+    int handler;        // index into the unit's handlers, -1 for none
 } SpCgInstr;
 
 // An exception handler: where to go, whether to push the raising
@@ -37,19 +37,19 @@ typedef struct SpInstr_ {
 typedef struct SpHandler {
     int label;
     int lasti;
-    int adjust;   // depth at SETUP + adjust = depth kept (with: -1)
-    int outer;    // the handler active around this one, -1 for none
-    int depth;    // filled by the assembler
+    int adjust; // depth at SETUP + adjust = depth kept (with: -1)
+    int outer;  // the handler active around this one, -1 for none
+    int depth;  // filled by the assembler
 } SpHandler;
 
 // An ordered, indexed list of objects (co_consts, co_names, varnames,
 // cellvars, freevars): lookups by value, items in first-added order.
 typedef struct SpObjList {
-    SpObject **items;  // owned references
+    SpObject **items; // owned references
     int n, cap;
-    int *slots;        // open addressing over items (-1 empty)
+    int *slots; // open addressing over items (-1 empty)
     int nslots;
-    int is_consts;     // compare with the type-aware constant key
+    int is_consts; // compare with the type-aware constant key
 } SpObjList;
 
 // Frame blocks: the compile-time stack of loops, try blocks, with blocks
@@ -87,21 +87,21 @@ typedef struct SpUnit {
     struct SpUnit *parent;
     SpSymEntry *ste;
     SpUnitType type;
-    SpObject *name;          // co_name (owned)
-    SpObject *qualname;      // co_qualname (owned)
-    SpObject *private_name;  // class name for mangling (borrowed from the AST) or NULL
+    SpObject *name;         // co_name (owned)
+    SpObject *qualname;     // co_qualname (owned)
+    SpObject *private_name; // class name for mangling (borrowed from the AST) or NULL
     SpCgInstr *instrs;
     int ninstrs, capinstrs;
-    int *labels;             // label -> instruction index, -1 until placed
+    int *labels; // label -> instruction index, -1 until placed
     int nlabels, caplabels;
-    int last_label;          // highest instruction index a label was placed at
+    int last_label; // highest instruction index a label was placed at
     SpHandler *handlers;
     int nhandlers, caphandlers;
     int cur_handler;
     SpObjList consts, names, varnames, cellvars, freevars;
     int argcount, posonlyargcount, kwonlyargcount;
     int firstlineno;
-    SpCodePosition loc;      // the position new instructions get
+    SpCodePosition loc; // the position new instructions get
     SpFBlock fblocks[SP_MAX_FBLOCKS];
     int nfblocks;
 } SpUnit;
@@ -113,14 +113,14 @@ typedef struct SpCompiler {
     SpSymtable *st;
     SpArena *arena;
     SpAstMod *mod;
-    int future_lineno;  // line of the last valid `from __future__ import`, or -1
-    int future_annotations;  // `from __future__ import annotations`: annotations are strings
-    int flags;          // SP_CF_*
-    int interactive;    // SINGLE mode: top-level expression statements print
-    int nestlevel;      // units entered (1 = the module)
+    int future_lineno;      // line of the last valid `from __future__ import`, or -1
+    int future_annotations; // `from __future__ import annotations`: annotations are strings
+    int flags;              // SP_CF_*
+    int interactive;        // SINGLE mode: top-level expression statements print
+    int nestlevel;          // units entered (1 = the module)
     SpUnit *u;
-    SpObjList const_cache;  // module-wide canonical constants (unless NO_CONST_MERGE)
-    int depth;          // recursion guard
+    SpObjList const_cache; // module-wide canonical constants (unless NO_CONST_MERGE)
+    int depth;             // recursion guard
 } SpCompiler;
 
 // --- compile.c ---------------------------------------------------------------
@@ -180,8 +180,9 @@ SP_FUNC int sp_opcode_stack_effect(int op, int arg, int jump);
 
 // --- code generator internals (codegen.c, codegen_stmt.c, codegen_expr.c) ----
 
-#define SP_POS_OF(node) \
-    ((SpCodePosition){(node)->lineno, (node)->end_lineno, (node)->col_offset, (node)->end_col_offset})
+#define SP_POS_OF(node)                                                                            \
+    ((SpCodePosition){(node)->lineno, (node)->end_lineno, (node)->col_offset,                      \
+                      (node)->end_col_offset})
 // Instructions emitted next are artificial: they take the previous position.
 #define SP_UNSET_LOC(c) ((c)->u->loc = (SpCodePosition){-1, -1, -1, -1})
 
@@ -238,4 +239,4 @@ SP_FUNC SP_MAY_RAISE int sp_cg_class(SpCompiler *c, SpStmt *s);
 SP_FUNC SP_MAY_RAISE int sp_cg_lambda(SpCompiler *c, SpExpr *e);
 SP_FUNC SP_MAY_RAISE int sp_cg_comprehension(SpCompiler *c, SpExpr *e);
 
-#endif  // SP_COMPILER_CODEGEN_H
+#endif // SP_COMPILER_CODEGEN_H

@@ -23,6 +23,7 @@
 // value stack stays small (CPython's STACK_USE_GUIDELINE).
 #define STACK_USE_GUIDELINE 30
 
+// Each expression of a sequence, left to right, each leaving one value.
 int sp_cg_exprs(SpCompiler *c, SpExprSeq seq) {
     for (ssize_t i = 0; i < seq.n; i++) {
         if (sp_cg_expr(c, seq.items[i]) < 0) {
@@ -57,6 +58,8 @@ void sp_cg_attr_location(SpCompiler *c, SpExpr *attr) {
 // ---------------------------------------------------------------------------
 // Comparisons and conditions
 
+// One comparison operator: COMPARE_OP for the rich comparisons, IS_OP and
+// CONTAINS_OP (with the negation in the argument) for the others.
 static int compare_op(SpCompiler *c, int op) {
     switch (op) {
     case SP_CMP_EQ:
@@ -207,6 +210,9 @@ static int check_index(SpCompiler *c, SpExpr *e, SpExpr *s) {
     }
 }
 
+// A comparison as a value. A chain a < b < c evaluates b once: it is kept
+// under the first result (SWAP 2, COPY 2) for the next comparison, and a
+// false result jumps to a cleanup that drops it.
 static int compile_compare(SpCompiler *c, SpExpr *e) {
     ssize_t n = e->v.Compare.ops.n - 1;
     if (check_compare(c, e) < 0) {
@@ -246,6 +252,10 @@ static int compile_compare(SpCompiler *c, SpExpr *e) {
     return 0;
 }
 
+// Conditions are compiled as jumps, never as a bool that is then tested:
+// `not` flips the sense, and/or become chains of jumps, a conditional
+// expression jumps from both arms, a chained comparison jumps on the first
+// false link. Constant conditions are folded later by sp_cg_emit.
 int sp_cg_jump_if(SpCompiler *c, SpExpr *e, int label, int cond) {
     switch (e->kind) {
     case SP_EXPR_UNARY_OP:
@@ -340,8 +350,11 @@ int sp_cg_jump_if(SpCompiler *c, SpExpr *e, int label, int cond) {
     return sp_cg_emit(c, cond ? SP_OP_POP_JUMP_IF_TRUE : SP_OP_POP_JUMP_IF_FALSE, label);
 }
 
+// a and b and c as a value: each operand but the last is tested with
+// JUMP_IF_FALSE_OR_POP (keep it if it decides, else drop it and go on).
 static int compile_boolop(SpCompiler *c, SpExpr *e) {
-    int jump = e->v.BoolOp.op == SP_BOOL_AND ? SP_OP_JUMP_IF_FALSE_OR_POP : SP_OP_JUMP_IF_TRUE_OR_POP;
+    int jump =
+        e->v.BoolOp.op == SP_BOOL_AND ? SP_OP_JUMP_IF_FALSE_OR_POP : SP_OP_JUMP_IF_TRUE_OR_POP;
     int end = sp_cg_new_label(c);
     if (end < 0) {
         return -1;
@@ -359,6 +372,7 @@ static int compile_boolop(SpCompiler *c, SpExpr *e) {
     return 0;
 }
 
+// body if test else orelse.
 static int compile_ifexp(SpCompiler *c, SpExpr *e) {
     int end = sp_cg_new_label(c), next = sp_cg_new_label(c);
     if (end < 0 || next < 0 || sp_cg_jump_if(c, e->v.IfExp.test, next, 0) < 0 ||
@@ -382,6 +396,7 @@ static int compile_ifexp(SpCompiler *c, SpExpr *e) {
 // ---------------------------------------------------------------------------
 // Displays
 
+// Are items [begin, end) all constants (NULL, a ** entry, is not)?
 static int all_constant(SpExprSeq seq, ssize_t begin, ssize_t end) {
     for (ssize_t i = begin; i < end; i++) {
         if (seq.items[i] == NULL || seq.items[i]->kind != SP_EXPR_CONSTANT) {
@@ -425,6 +440,8 @@ static int starunpack(SpCompiler *c, SpExprSeq elts, int pushed, int build, int 
         }
         return tuple ? sp_cg_emit(c, SP_OP_LIST_TO_TUPLE, 0) : 0;
     }
+    // Without stars and within the stack budget: push everything and build
+    // once. Otherwise build early and append/extend item by item.
     int big = n + pushed > STACK_USE_GUIDELINE;
     int seen_star = 0;
     for (ssize_t i = 0; i < n; i++) {
@@ -474,6 +491,8 @@ static int assignment_helper(SpCompiler *c, SpExprSeq elts) {
     for (ssize_t i = 0; i < n; i++) {
         SpExpr *elt = elts.items[i];
         if (elt->kind == SP_EXPR_STARRED && !seen_star) {
+            // UNPACK_EX's argument packs the counts before (8 bits) and after the
+            // star; larger targets cannot be encoded.
             if (i >= (1 << 8) || n - i - 1 >= (1 << 16)) {
                 sp_cg_error(c, "too many expressions in star-unpacking assignment");
                 return -1;
@@ -499,12 +518,15 @@ static int assignment_helper(SpCompiler *c, SpExprSeq elts) {
     return 0;
 }
 
+// A list or tuple display: built (load), unpacked into (store) or each item
+// deleted (del a, b).
 static int compile_sequence(SpCompiler *c, SpExprSeq elts, SpExprContext ctx, int tuple) {
     if (ctx == SP_CTX_STORE) {
         return assignment_helper(c, elts);
     }
     if (ctx == SP_CTX_LOAD) {
-        return starunpack(c, elts, 0, SP_OP_BUILD_LIST, SP_OP_LIST_APPEND, SP_OP_LIST_EXTEND, tuple);
+        return starunpack(c, elts, 0, SP_OP_BUILD_LIST, SP_OP_LIST_APPEND, SP_OP_LIST_EXTEND,
+                          tuple);
     }
     return sp_cg_exprs(c, elts);
 }
@@ -552,9 +574,13 @@ static int subdict(SpCompiler *c, SpExpr *e, ssize_t begin, ssize_t end) {
     return big ? 0 : sp_cg_emit(c, SP_OP_BUILD_MAP, (int)n);
 }
 
+// A dict display: runs of key: value items become one dict each (merged
+// with DICT_UPDATE), ** items are merged in place, so {**a, 'k': 1, **b}
+// keeps CPython's evaluation and override order.
 static int compile_dict(SpCompiler *c, SpExpr *e) {
     ssize_t n = e->v.Dict.values.n, elements = 0;
     int have_dict = 0;
+    // elements counts the pending key: value items not yet built into a dict.
     for (ssize_t i = 0; i < n; i++) {
         if (e->v.Dict.keys.items[i] == NULL) {
             // {**m}: merge the pending items, then m.
@@ -609,6 +635,7 @@ static int compile_dict(SpCompiler *c, SpExpr *e) {
 // ---------------------------------------------------------------------------
 // Calls
 
+// f(a=1, a=2) is a SyntaxError at the repeated keyword.
 static int validate_keywords(SpCompiler *c, SpKeywordSeq keywords) {
     for (ssize_t i = 0; i < keywords.n; i++) {
         SpKeyword *key = keywords.items[i];
@@ -684,6 +711,9 @@ static int subkwargs(SpCompiler *c, SpKeywordSeq keywords, ssize_t begin, ssize_
     return big ? 0 : sp_cg_emit(c, SP_OP_BUILD_MAP, (int)n);
 }
 
+// Plain calls push the arguments and CALL n (keyword names in KW_NAMES).
+// Star arguments, ** arguments or very many arguments switch to
+// CALL_FUNCTION_EX with one positional iterable and one dict.
 int sp_cg_call_helper(SpCompiler *c, int n, SpExprSeq args, SpKeywordSeq keywords) {
     if (validate_keywords(c, keywords) < 0) {
         return -1;
@@ -714,11 +744,14 @@ int sp_cg_call_helper(SpCompiler *c, int n, SpExprSeq args, SpKeywordSeq keyword
     }
     // CALL_FUNCTION_EX: positional arguments as one iterable (f(*a) passes
     // `a` itself), keywords as one dict.
+    // f(*a) alone passes `a` as is; CALL_FUNCTION_EX turns a non-tuple into
+    // a tuple (with CPython's "argument after * must be an iterable").
     if (n == 0 && nelts == 1 && args.items[0]->kind == SP_EXPR_STARRED) {
         if (sp_cg_expr(c, args.items[0]->v.Starred.value) < 0) {
             return -1;
         }
-    } else if (starunpack(c, args, n, SP_OP_BUILD_LIST, SP_OP_LIST_APPEND, SP_OP_LIST_EXTEND, 1) < 0) {
+    } else if (starunpack(c, args, n, SP_OP_BUILD_LIST, SP_OP_LIST_APPEND, SP_OP_LIST_EXTEND, 1) <
+               0) {
         return -1;
     }
     if (nkw > 0) {
@@ -778,6 +811,8 @@ static int maybe_method_call(SpCompiler *c, SpExpr *e) {
     SpExpr *meth = e->v.Call.func;
     SpExprSeq args = e->v.Call.args;
     SpKeywordSeq kws = e->v.Call.keywords;
+    // Only obj.name(...) with plain arguments; module.func(...) stays a
+    // LOAD_ATTR call, as CPython decides.
     if (meth->kind != SP_EXPR_ATTRIBUTE || meth->v.Attribute.ctx != SP_CTX_LOAD ||
         is_import_originated(c, meth->v.Attribute.value)) {
         return 0;
@@ -801,6 +836,9 @@ static int maybe_method_call(SpCompiler *c, SpExpr *e) {
     if (sp_cg_expr(c, meth->v.Attribute.value) < 0) {
         return -1;
     }
+    // KW_NAMES and the call follow CPython's positions: the attribute's for the
+    // former, the call's for the latter (both moved to the method name when the
+    // attribute spans lines).
     // LOAD_METHOD at the attribute; multi-line: at the method name.
     c->u->loc = SP_POS_OF(meth);
     if (meth->lineno != meth->end_lineno) {
@@ -834,6 +872,8 @@ static int maybe_method_call(SpCompiler *c, SpExpr *e) {
     return 1;
 }
 
+// A call: method calls first; otherwise the NULL slot, the callable and
+// the arguments. The NULL has the callable's position, as in CPython.
 static int compile_call(SpCompiler *c, SpExpr *e) {
     int r = maybe_method_call(c, e);
     if (r != 0) {
@@ -857,6 +897,8 @@ static int compile_call(SpCompiler *c, SpExpr *e) {
 // ---------------------------------------------------------------------------
 // f-strings
 
+// An f-string: its parts (constants and formatted values) concatenated by
+// BUILD_STRING; a single part is already the string.
 static int compile_joined_str(SpCompiler *c, SpExpr *e) {
     SpExprSeq values = e->v.JoinedStr.values;
     if (values.n > STACK_USE_GUIDELINE) {
@@ -889,6 +931,8 @@ static int compile_joined_str(SpCompiler *c, SpExpr *e) {
     return 0;
 }
 
+// {value!conv:spec}: FORMAT_VALUE with the conversion in the low bits and
+// bit 4 when the spec (itself an f-string) was pushed.
 static int compile_formatted_value(SpCompiler *c, SpExpr *e) {
     int arg;
     switch (e->v.FormattedValue.conversion) {
@@ -920,6 +964,7 @@ static int compile_formatted_value(SpCompiler *c, SpExpr *e) {
 // ---------------------------------------------------------------------------
 // The dispatcher
 
+// a[lo:hi:step] builds a slice object; missing bounds are None.
 static int compile_slice(SpCompiler *c, SpExpr *s) {
     int n = 2;
     SpExpr *parts[2] = {s->v.Slice.lower, s->v.Slice.upper};
@@ -937,6 +982,7 @@ static int compile_slice(SpCompiler *c, SpExpr *s) {
     return sp_cg_emit(c, SP_OP_BUILD_SLICE, n);
 }
 
+// The dispatcher: one case per expression kind.
 static int expr_inner(SpCompiler *c, SpExpr *e) {
     switch (e->kind) {
     case SP_EXPR_NAMED_EXPR:
@@ -1058,6 +1104,9 @@ static int expr_inner(SpCompiler *c, SpExpr *e) {
     return 0;
 }
 
+// Every expression sets the position of its instructions to its own span
+// and restores the enclosing one afterwards, so an operator's instruction
+// carries the operator's whole expression, as CPython's co_positions().
 int sp_cg_expr(SpCompiler *c, SpExpr *e) {
     if (++c->depth > MAX_DEPTH) {
         sp_err_set_string(&SpExc_RecursionError,

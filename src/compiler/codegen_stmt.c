@@ -49,6 +49,7 @@ int sp_cg_binop_arg(SpOperator op) {
     return SP_NB_ADD;
 }
 
+// A statement list, in order.
 int sp_cg_stmts(SpCompiler *c, SpStmtSeq seq) {
     for (ssize_t i = 0; i < seq.n; i++) {
         if (sp_cg_stmt(c, seq.items[i]) < 0) {
@@ -115,7 +116,7 @@ static int unwind_fblock(SpCompiler *c, SpFBlock *info, int preserve_tos) {
         if (preserve_tos && sp_cg_emit(c, SP_OP_SWAP, 2) < 0) {
             return -1;
         }
-        if (sp_cg_emit(c, SP_OP_POP_TOP, 0) < 0) {  // the exception
+        if (sp_cg_emit(c, SP_OP_POP_TOP, 0) < 0) { // the exception
             return -1;
         }
         if (preserve_tos && sp_cg_emit(c, SP_OP_SWAP, 2) < 0) {
@@ -175,7 +176,8 @@ static int unwind_fblock_stack(SpCompiler *c, int preserve_tos, SpFBlock **loop)
     }
     SpFBlock copy = *top;
     u->nfblocks--;
-    if (unwind_fblock(c, &copy, preserve_tos) < 0 || unwind_fblock_stack(c, preserve_tos, loop) < 0) {
+    if (unwind_fblock(c, &copy, preserve_tos) < 0 ||
+        unwind_fblock_stack(c, preserve_tos, loop) < 0) {
         return -1;
     }
     u->fblocks[u->nfblocks++] = copy;
@@ -189,6 +191,8 @@ static int compile_return(SpCompiler *c, SpStmt *s) {
         sp_cg_error(c, "'return' outside function");
         return -1;
     }
+    // A computed value is evaluated before leaving the blocks (finally bodies
+    // run after it); a constant is loaded after the unwinding.
     if (preserve_tos) {
         if (sp_cg_expr(c, value) < 0) {
             return -1;
@@ -206,6 +210,8 @@ static int compile_return(SpCompiler *c, SpStmt *s) {
             return -1;
         }
     }
+    // Unwinding pops handlers as the blocks' POP_BLOCKs would; the code after
+    // the return still belongs to the blocks, so the handler comes back.
     int saved_handler = c->u->cur_handler;
     if (unwind_fblock_stack(c, preserve_tos, NULL) < 0) {
         return -1;
@@ -227,7 +233,7 @@ static int compile_return(SpCompiler *c, SpStmt *s) {
 
 static int compile_break_continue(SpCompiler *c, int is_break) {
     SpFBlock *loop = NULL;
-    if (sp_cg_emit(c, SP_OP_NOP, 0) < 0) {  // the statement's line
+    if (sp_cg_emit(c, SP_OP_NOP, 0) < 0) { // the statement's line
         return -1;
     }
     int saved_handler = c->u->cur_handler;
@@ -238,6 +244,8 @@ static int compile_break_continue(SpCompiler *c, int is_break) {
         sp_cg_error(c, is_break ? "'break' outside loop" : "'continue' not properly in loop");
         return -1;
     }
+    // break also leaves the loop itself (a for loop's iterator); continue
+    // stays inside it.
     if (is_break) {
         // Leaving the loop itself: a for loop's iterator goes too.
         SpFBlock copy = *loop;
@@ -255,6 +263,8 @@ static int compile_break_continue(SpCompiler *c, int is_break) {
 // ---------------------------------------------------------------------------
 // Loops and conditionals
 
+// if/elif/else: the test jumps over the body when false; a body followed by
+// an else ends with a jump over it.
 static int compile_if(SpCompiler *c, SpStmt *s) {
     int end = sp_cg_new_label(c);
     if (end < 0) {
@@ -281,6 +291,9 @@ static int compile_if(SpCompiler *c, SpStmt *s) {
     return 0;
 }
 
+// for: the iterator stays on the stack for the whole loop (break pops it);
+// FOR_ITER pops it and leaves when exhausted; the else clause runs after a
+// normal exhaustion only, since break jumps past it.
 static int compile_for(SpCompiler *c, SpStmt *s) {
     int start = sp_cg_new_label(c), cleanup = sp_cg_new_label(c), end = sp_cg_new_label(c);
     if (start < 0 || cleanup < 0 || end < 0) {
@@ -352,6 +365,14 @@ static int pop_except_and_reraise(SpCompiler *c) {
     return sp_cg_emit(c, SP_OP_RERAISE, 1);
 }
 
+// try/except/else. The layout (stack in brackets):
+//     SETUP except; body; POP_BLOCK; else-body; JUMP end
+//   except: [exc] SETUP cleanup; PUSH_EXC_INFO [prev exc]
+//     per clause: type; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next;
+//                 bind or pop exc; body; POP_EXCEPT; JUMP end
+//     no match: RERAISE 0
+//   cleanup: [prev lasti exc] COPY 3; POP_EXCEPT; RERAISE 1
+//   end:
 static int compile_try_except(SpCompiler *c, SpStmt *s) {
     int except = sp_cg_new_label(c), end = sp_cg_new_label(c), cleanup = sp_cg_new_label(c);
     if (except < 0 || end < 0 || cleanup < 0) {
@@ -458,6 +479,9 @@ static int compile_try_except(SpCompiler *c, SpStmt *s) {
     return 0;
 }
 
+// try/finally: the finally body is compiled twice, once on the normal path
+// (and once more for every return/break/continue leaving the try, by the
+// unwinding above) and once as the exception handler that re-raises.
 static int compile_try_finally(SpCompiler *c, SpStmt *s) {
     int end = sp_cg_new_label(c), exit = sp_cg_new_label(c), cleanup = sp_cg_new_label(c);
     if (end < 0 || exit < 0 || cleanup < 0) {
@@ -469,7 +493,8 @@ static int compile_try_finally(SpCompiler *c, SpStmt *s) {
         sp_cg_push_fblock(c, SP_FB_FINALLY_TRY, -1, -1, &s->v.Try.finalbody) < 0) {
         return -1;
     }
-    if (s->v.Try.handlers.n > 0 ? compile_try_except(c, s) < 0 : sp_cg_stmts(c, s->v.Try.body) < 0) {
+    if (s->v.Try.handlers.n > 0 ? compile_try_except(c, s) < 0
+                                : sp_cg_stmts(c, s->v.Try.body) < 0) {
         return -1;
     }
     sp_cg_pop_block(c);
@@ -534,12 +559,17 @@ static int with_except_finish(SpCompiler *c, int cleanup) {
     return 0;
 }
 
+// with a as x, b as y: nested, one item at a time. Normal exit calls
+// exit(None, None, None); an exception goes to WITH_EXCEPT_START, which
+// calls exit(type, exc, tb) and swallows the exception if it returns true.
 static int compile_with(SpCompiler *c, SpStmt *s, ssize_t pos) {
     SpWithItem *item = s->v.With.items.items[pos];
     int final = sp_cg_new_label(c), exit = sp_cg_new_label(c), cleanup = sp_cg_new_label(c);
     if (final < 0 || exit < 0 || cleanup < 0) {
         return -1;
     }
+    // BEFORE_WITH leaves [exit enter_result]; if the body raises, the
+    // handler unwinds to [exit] and pushes lasti and the exception.
     // mgr -> exit enter_result; the handler keeps `exit` (depth - 1).
     if (sp_cg_expr(c, item->context_expr) < 0 || sp_cg_emit(c, SP_OP_BEFORE_WITH, 0) < 0 ||
         sp_cg_setup(c, final, 1, -1) < 0 || sp_cg_push_fblock(c, SP_FB_WITH, -1, final, s) < 0) {
@@ -581,6 +611,9 @@ static int compile_with(SpCompiler *c, SpStmt *s, ssize_t pos) {
 // ---------------------------------------------------------------------------
 // Assignment forms
 
+// x op= v: the target's container (and key) are evaluated once and kept on
+// the stack (COPY), the in-place BINARY_OP runs, and the result is stored
+// back (SWAP to reorder). Loads and stores take the target's position.
 static int compile_augassign(SpCompiler *c, SpStmt *s) {
     SpExpr *e = s->v.AugAssign.target;
     SpCodePosition saved = c->u->loc;
@@ -613,7 +646,8 @@ static int compile_augassign(SpCompiler *c, SpStmt *s) {
     }
     c->u->loc = saved;
     if (sp_cg_expr(c, s->v.AugAssign.value) < 0 ||
-        sp_cg_emit(c, SP_OP_BINARY_OP, sp_cg_binop_arg(s->v.AugAssign.op) + SP_NB_INPLACE_ADD) < 0) {
+        sp_cg_emit(c, SP_OP_BINARY_OP, sp_cg_binop_arg(s->v.AugAssign.op) + SP_NB_INPLACE_ADD) <
+            0) {
         return -1;
     }
     c->u->loc = SP_POS_OF(e);
@@ -643,6 +677,9 @@ static int annotation_value(SpCompiler *c, SpExpr *annotation) {
     return sp_cg_expr(c, annotation);
 }
 
+// x: T = v. The assignment happens first; at module and class level the
+// annotation of a simple name goes into __annotations__, while in functions
+// annotations are not evaluated at all (as CPython).
 static int compile_annassign(SpCompiler *c, SpStmt *s) {
     SpExpr *target = s->v.AnnAssign.target;
     int module_or_class = c->u->type == SP_UNIT_MODULE || c->u->type == SP_UNIT_CLASS;
@@ -672,7 +709,8 @@ static int compile_annassign(SpCompiler *c, SpStmt *s) {
         break;
     case SP_EXPR_SUBSCRIPT:
         if (s->v.AnnAssign.value == NULL) {
-            if (sp_cg_expr(c, target->v.Subscript.value) < 0 || sp_cg_emit(c, SP_OP_POP_TOP, 0) < 0) {
+            if (sp_cg_expr(c, target->v.Subscript.value) < 0 ||
+                sp_cg_emit(c, SP_OP_POP_TOP, 0) < 0) {
                 return -1;
             }
             // The index is evaluated too (its slices item by item).
@@ -759,10 +797,12 @@ static int import_as(SpCompiler *c, SpObject *name, SpObject *asname) {
     return sp_cg_emit(c, SP_OP_POP_TOP, 0);
 }
 
+// import a.b, c as d: IMPORT_NAME with level 0 and no fromlist each.
 static int compile_import(SpCompiler *c, SpStmt *s) {
     for (ssize_t i = 0; i < s->v.Import.names.n; i++) {
         SpAlias *a = s->v.Import.names.items[i];
-        if (sp_cg_emit_const_steal(c, sp_int_from_long(0)) < 0 || sp_cg_emit_const(c, sp_None) < 0 ||
+        if (sp_cg_emit_const_steal(c, sp_int_from_long(0)) < 0 ||
+            sp_cg_emit_const(c, sp_None) < 0 ||
             sp_cg_emit_name(c, SP_OP_IMPORT_NAME, a->name) < 0) {
             return -1;
         }
@@ -787,6 +827,8 @@ static int compile_import(SpCompiler *c, SpStmt *s) {
     return 0;
 }
 
+// from m import a as b, c: one IMPORT_NAME with the fromlist, then
+// IMPORT_FROM and a store per name; `import *` ends with IMPORT_STAR.
 static int compile_import_from(SpCompiler *c, SpStmt *s) {
     SpAliasSeq names = s->v.ImportFrom.names;
     SpObject *module = s->v.ImportFrom.module;
@@ -833,6 +875,7 @@ static int compile_import_from(SpCompiler *c, SpStmt *s) {
 // ---------------------------------------------------------------------------
 // The rest
 
+// assert test, msg: no -O here, so always compiled.
 static int compile_assert(SpCompiler *c, SpStmt *s) {
     SpExpr *test = s->v.Assert.test;
     if ((test->kind == SP_EXPR_TUPLE && test->v.Tuple.elts.n > 0) ||
@@ -860,6 +903,8 @@ static int compile_assert(SpCompiler *c, SpStmt *s) {
     return 0;
 }
 
+// An expression statement: its value is dropped, or printed by
+// PRINT_EXPR at the top level of an interactive statement.
 static int compile_expr_stmt(SpCompiler *c, SpExpr *value) {
     if (c->interactive && c->nestlevel <= 1) {
         if (sp_cg_expr(c, value) < 0) {
@@ -868,7 +913,7 @@ static int compile_expr_stmt(SpCompiler *c, SpExpr *value) {
         return sp_cg_emit(c, SP_OP_PRINT_EXPR, 0);
     }
     if (value->kind == SP_EXPR_CONSTANT) {
-        return sp_cg_emit(c, SP_OP_NOP, 0);  // nothing to do but keep the line
+        return sp_cg_emit(c, SP_OP_NOP, 0); // nothing to do but keep the line
     }
     if (sp_cg_expr(c, value) < 0) {
         return -1;
@@ -877,6 +922,8 @@ static int compile_expr_stmt(SpCompiler *c, SpExpr *value) {
     return sp_cg_emit(c, SP_OP_POP_TOP, 0);
 }
 
+// The dispatcher. Every instruction of a statement starts at the
+// statement's position; expressions narrow it to their own spans.
 static int stmt_inner(SpCompiler *c, SpStmt *s) {
     c->u->loc = SP_POS_OF(s);
     switch (s->kind) {
@@ -957,6 +1004,7 @@ static int stmt_inner(SpCompiler *c, SpStmt *s) {
     return 0;
 }
 
+// A statement, guarding the C stack against absurd nesting.
 int sp_cg_stmt(SpCompiler *c, SpStmt *s) {
     if (++c->depth > MAX_DEPTH) {
         sp_err_set_string(&SpExc_RecursionError,

@@ -28,10 +28,13 @@
 
 static int is_frozenset(SpObject *o) { return SP_TYPE(o) == &SpFrozenSet_Type; }
 
+// FNV-style mixing of hash parts.
 static SpHash mix(SpHash h, SpHash x) {
     return (SpHash)(((size_t)h ^ (size_t)x) * (size_t)1099511628211u);
 }
 
+// The hash agrees with sp_const_equal: the type takes part, so 1 and True
+// (equal as values) hash apart too.
 SpHash sp_const_hash(SpObject *o) {
     SpTypeObject *t = SP_TYPE(o);
     SpHash h = (SpHash)((size_t)t >> 4);
@@ -68,6 +71,7 @@ SpHash sp_const_hash(SpObject *o) {
     return mix(h, (SpHash)((size_t)o >> 4));
 }
 
+// Does frozenset `set` hold an item key-equal to x? (Small sets only.)
 static int frozenset_has(SpObject *set, SpObject *x) {
     SpObject *it = sp_object_get_iter(set);
     if (it == NULL) {
@@ -85,6 +89,8 @@ static int frozenset_has(SpObject *set, SpObject *x) {
     return found;
 }
 
+// Key equality: same exact type and same value, recursively for tuples and
+// frozensets; other objects only by identity.
 int sp_const_equal(SpObject *a, SpObject *b) {
     if (a == b) {
         return 1;
@@ -183,6 +189,8 @@ void sp_compile_intern_const(SpObject **o) {
     }
 }
 
+// CPython's merge_consts_recursive: the first object seen with a key is
+// the one every later equal constant becomes.
 SpObject *sp_compile_merge_const(SpCompiler *c, SpObject *o) {
     if (o == sp_None || o == sp_Ellipsis) {
         return sp_newref(o);
@@ -251,8 +259,10 @@ static SpObject *source_line(SpObject *filename, const char *src, ssize_t len, i
     return text;
 }
 
+// Location fields are ints.
 static SpObject *int_or_none(int v) { return sp_int_from_long(v); }
 
+// The two SyntaxError styles of CPython's compiler (see symtable.h).
 static void raise_compile_error(int style, SpObject *filename, const char *src, ssize_t len,
                                 int lineno, int col, int end_lineno, int end_col, const char *fmt,
                                 va_list ap) {
@@ -311,6 +321,7 @@ done:
     SP_DECREF(msg);
 }
 
+// Symbol-table errors: args (msg,), location in the attributes.
 SpObject *sp_compile_error_attrs(SpObject *filename, const char *src, ssize_t len, int lineno,
                                  int col, int end_lineno, int end_col, const char *fmt, ...) {
     va_list ap;
@@ -320,6 +331,7 @@ SpObject *sp_compile_error_attrs(SpObject *filename, const char *src, ssize_t le
     return NULL;
 }
 
+// Code-generator errors: the location inside args.
 SpObject *sp_compile_error_args(SpObject *filename, const char *src, ssize_t len, int lineno,
                                 int col, int end_lineno, int end_col, const char *fmt, ...) {
     va_list ap;
@@ -334,6 +346,7 @@ SpObject *sp_compile_error_args(SpObject *filename, const char *src, ssize_t len
 // x` is valid only at the top of a module, after string statements and other
 // future imports. Checked before anything else, with its own error style.
 
+// future.c reports only a line and an offset (no end), in the attributes.
 static int future_error(SpObject *filename, const char *src, ssize_t len, SpStmt *s, int col,
                         const char *fmt, SpObject *name) {
     SpObject *text = source_line(filename, src, len, s->lineno);
@@ -362,8 +375,16 @@ static int future_error(SpObject *filename, const char *src, ssize_t len, SpStmt
 static int future_scan(SpAstMod *mod, SpObject *filename, const char *src, ssize_t len,
                        int *ff_lineno, int *annotations) {
     static const char *const features[] = {
-        "nested_scopes", "generators", "division", "absolute_import", "with_statement",
-        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
         NULL,
     };
     *ff_lineno = -1;
@@ -425,6 +446,10 @@ static int future_scan(SpAstMod *mod, SpObject *filename, const char *src, ssize
 // ---------------------------------------------------------------------------
 // The entry point
 
+// The pipeline, as CPython's _PyAST_Compile: future statements, folding,
+// the symbol table, code generation (which assembles each code object as
+// its scope closes). The arena and the table die here; the code objects
+// hold references to everything they need.
 SpObject *sp_compile(const char *src, ssize_t len, SpObject *filename, SpCompileMode mode,
                      int flags, int *incomplete) {
     if (len < 0) {

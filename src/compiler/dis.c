@@ -25,6 +25,7 @@ typedef struct Buf {
     int failed;
 } Buf;
 
+// Append n bytes; a failure is remembered and reported at the end.
 static void buf_write(Buf *b, const char *s, size_t n) {
     if (b->failed) {
         return;
@@ -76,6 +77,7 @@ static int buf_repr(Buf *b, SpObject *o) {
     return 0;
 }
 
+// A str's text into the buffer; -1 on error.
 static int buf_str(Buf *b, SpObject *o) {
     ssize_t n;
     const char *s = sp_str_as_utf8(o, &n);
@@ -159,6 +161,9 @@ static int arg_meaning(Buf *b, SpCodeObject *co, int op, unsigned arg) {
     }
 }
 
+// One code object: a line number where a new line starts (and a blank
+// line before it), ">>" on jump targets, index, name, argument, meaning;
+// then the exception table, then the nested code objects.
 static int disassemble(Buf *b, SpCodeObject *co) {
     // Which instructions are jump targets (marked ">>").
     char *target = sp_mem_calloc((size_t)co->co_ncode + 1);
@@ -241,6 +246,7 @@ static int disassemble(Buf *b, SpCodeObject *co) {
     return 0;
 }
 
+// The whole listing as one str (tests compare it; sp_disassemble prints it).
 SpObject *sp_dis_string(SpObject *code) {
     if (!SP_CODE_CHECK(code)) {
         sp_err_set_string(&SpExc_TypeError, "don't know how to disassemble this object");
@@ -259,6 +265,7 @@ SpObject *sp_dis_string(SpObject *code) {
     return result;
 }
 
+// Print to `file` (sys.stdout when NULL or None).
 int sp_disassemble(SpObject *code, SpObject *file) {
     SpObject *text = sp_dis_string(code);
     if (text == NULL) {

@@ -30,7 +30,7 @@
 typedef struct Folder {
     SpArena *arena;
     int depth;
-    int keep_annotations;  // postponed annotations are unparsed, not folded
+    int keep_annotations; // postponed annotations are unparsed, not folded
 } Folder;
 
 static int fold_expr(Folder *f, SpExpr *e);
@@ -39,6 +39,8 @@ static int fold_stmts(Folder *f, SpStmtSeq seq);
 // Make `e` the constant `val` (stolen). A NULL val means the operation
 // failed or was refused: the error (if any) is dropped and `e` stays.
 static int make_const(Folder *f, SpExpr *e, SpObject *val) {
+    // Only a KeyboardInterrupt stops compilation; any other error just means
+    // "not foldable" (the operation will raise at run time, if it runs).
     if (val == NULL) {
         if (sp_err_occurred() != NULL) {
             if (sp_err_matches_type(&SpExc_KeyboardInterrupt)) {
@@ -57,6 +59,7 @@ static int make_const(Folder *f, SpExpr *e, SpObject *val) {
     return 0;
 }
 
+// frozenset constants come from `x in {1, 2}`.
 static int is_frozenset(SpObject *o) { return SP_OBJECT_TYPE_CHECK(o, &SpFrozenSet_Type); }
 
 // Bits in |v| of an int (CPython's _PyLong_NumBits).
@@ -109,6 +112,9 @@ static ssize_t check_complexity(SpObject *obj, ssize_t limit) {
     return limit;
 }
 
+// v * w unless the result would be too big to be worth a constant: ints of
+// more than 128 bits, sequences of more than 256 items (1024 counting
+// nested ones), strings and bytes of more than 4096.
 static SpObject *safe_multiply(SpObject *v, SpObject *w) {
     if (SP_INT_CHECK(v) && SP_INT_CHECK(w) && SP_SIZE(v) != 0 && SP_SIZE(w) != 0) {
         if (int_numbits(v) + int_numbits(w) > MAX_INT_SIZE) {
@@ -135,13 +141,14 @@ static SpObject *safe_multiply(SpObject *v, SpObject *w) {
                 return NULL;
             }
         }
-    } else if (SP_INT_CHECK(w) && (SP_TUPLE_CHECK(v) || is_frozenset(v) || SP_STR_CHECK(v) ||
-                                   SP_BYTES_CHECK(v))) {
+    } else if (SP_INT_CHECK(w) &&
+               (SP_TUPLE_CHECK(v) || is_frozenset(v) || SP_STR_CHECK(v) || SP_BYTES_CHECK(v))) {
         return safe_multiply(w, v);
     }
     return sp_number_multiply(v, w);
 }
 
+// v ** w, refused for int results beyond 128 bits.
 static SpObject *safe_power(SpObject *v, SpObject *w) {
     if (SP_INT_CHECK(v) && SP_INT_CHECK(w) && SP_SIZE(v) != 0 && SP_SIZE(w) > 0) {
         size_t vbits = int_numbits(v);
@@ -153,6 +160,7 @@ static SpObject *safe_power(SpObject *v, SpObject *w) {
     return sp_number_power(v, w, sp_None);
 }
 
+// v << w, refused for int results beyond 128 bits.
 static SpObject *safe_lshift(SpObject *v, SpObject *w) {
     if (SP_INT_CHECK(v) && SP_INT_CHECK(w) && SP_SIZE(v) != 0 && SP_SIZE(w) != 0) {
         size_t vbits = int_numbits(v);
@@ -241,13 +249,13 @@ static SpExpr *parse_format(Folder *f, SpObject *fmt, ssize_t *ppos, SpExpr *arg
     ssize_t pos = *ppos, len = SP_STR_LENGTH(fmt);
     SpUCS4 ch;
     int ljust = 0, width = -1, prec = -1;
-#define NEXTC                               \
-    do {                                    \
-        if (pos >= len) {                   \
-            return NULL;                    \
-        }                                   \
-        ch = SP_STR_READ_CHAR(fmt, pos);    \
-        pos++;                              \
+#define NEXTC                                                                                      \
+    do {                                                                                           \
+        if (pos >= len) {                                                                          \
+            return NULL;                                                                           \
+        }                                                                                          \
+        ch = SP_STR_READ_CHAR(fmt, pos);                                                           \
+        pos++;                                                                                     \
     } while (0)
     for (;;) {
         NEXTC;
@@ -285,6 +293,8 @@ static SpExpr *parse_format(Folder *f, SpObject *fmt, ssize_t *ppos, SpExpr *arg
         return NULL;
     }
     *ppos = pos;
+    // %-5s is left-justified, which is also the default for format(str): the
+    // spec is ">5" only for right justification.
     char buf[1 + MAXDIGITS + 1 + MAXDIGITS + 1], *p = buf;
     if (!ljust && width > 0) {
         *p++ = '>';
@@ -320,6 +330,8 @@ static int optimize_format(Folder *f, SpExpr *node, SpObject *fmt, SpExprSeq elt
     }
     ssize_t n = 0, pos = 0, cnt = 0;
     int error = 0;
+    // Alternate literal text and conversions; any unit the rewrite cannot
+    // express exactly leaves the expression as it was.
     for (;;) {
         SpExpr *lit = parse_literal(f, fmt, &pos, &error);
         if (error) {
@@ -332,9 +344,9 @@ static int optimize_format(Folder *f, SpExpr *node, SpObject *fmt, SpExprSeq elt
             break;
         }
         if (cnt >= elts.n) {
-            return 0;  // more units than items: the run-time error stays
+            return 0; // more units than items: the run-time error stays
         }
-        pos++;  // the '%'
+        pos++; // the '%'
         SpExpr *fv = parse_format(f, fmt, &pos, elts.items[cnt++], &error);
         if (fv == NULL) {
             return error ? -1 : 0;
@@ -342,7 +354,7 @@ static int optimize_format(Folder *f, SpExpr *node, SpObject *fmt, SpExprSeq elt
         items[n++] = fv;
     }
     if (cnt < elts.n) {
-        return 0;  // more items than units
+        return 0; // more items than units
     }
     node->kind = SP_EXPR_JOINED_STR;
     node->v.JoinedStr.values.n = n;
@@ -350,6 +362,7 @@ static int optimize_format(Folder *f, SpExpr *node, SpObject *fmt, SpExprSeq elt
     return 0;
 }
 
+// A binary operation on two constants (or the %-format rewrite above).
 static int fold_binop(Folder *f, SpExpr *e) {
     SpExpr *l = e->v.BinOp.left, *r = e->v.BinOp.right;
     if (l->kind != SP_EXPR_CONSTANT) {
@@ -406,11 +419,12 @@ static int fold_binop(Folder *f, SpExpr *e) {
         val = sp_number_and(lv, rv);
         break;
     case SP_BINOP_MATMULT:
-        return 0;  // no built-in constant implements @
+        return 0; // no built-in constant implements @
     }
     return make_const(f, e, val);
 }
 
+// A unary operation on a constant, or `not` over a single is/in test.
 static int fold_unaryop(Folder *f, SpExpr *e) {
     SpExpr *arg = e->v.UnaryOp.operand;
     if (arg->kind != SP_EXPR_CONSTANT) {
@@ -468,6 +482,7 @@ static SpObject *make_const_tuple(SpExprSeq elts) {
     return t;
 }
 
+// A tuple display of constants (in a load) is a constant.
 static int fold_tuple(Folder *f, SpExpr *e) {
     if (e->v.Tuple.ctx != SP_CTX_LOAD) {
         return 0;
@@ -475,6 +490,7 @@ static int fold_tuple(Folder *f, SpExpr *e) {
     return make_const(f, e, make_const_tuple(e->v.Tuple.elts));
 }
 
+// A constant indexed by a constant ("abc"[1], (1, 2)[0]).
 static int fold_subscr(Folder *f, SpExpr *e) {
     SpExpr *value = e->v.Subscript.value, *slice = e->v.Subscript.slice;
     if (e->v.Subscript.ctx != SP_CTX_LOAD || value->kind != SP_EXPR_CONSTANT ||
@@ -513,6 +529,7 @@ static int fold_iter(Folder *f, SpExpr *arg) {
     return make_const(f, arg, val);
 }
 
+// x in [1, 2]: only the last comparator of a chain is rewritten.
 static int fold_compare(Folder *f, SpExpr *e) {
     ssize_t last = e->v.Compare.ops.n - 1;
     int op = e->v.Compare.ops.items[last];
@@ -525,6 +542,7 @@ static int fold_compare(Folder *f, SpExpr *e) {
 // ---------------------------------------------------------------------------
 // The walk
 
+// The walk mirrors CPython's astfold_*: children first, then the node.
 static int fold_exprs(Folder *f, SpExprSeq seq) {
     for (ssize_t i = 0; i < seq.n; i++) {
         if (seq.items[i] != NULL && fold_expr(f, seq.items[i]) < 0) {
@@ -545,6 +563,7 @@ static int fold_keywords(Folder *f, SpKeywordSeq seq) {
     return 0;
 }
 
+// The iterables of comprehensions are rewritten like `for` iterables.
 static int fold_comprehensions(Folder *f, SpComprehensionSeq gens) {
     for (ssize_t i = 0; i < gens.n; i++) {
         SpComprehension *g = gens.items[i];
@@ -565,6 +584,7 @@ static int fold_args(Folder *f, SpArgSeq args) {
     return 0;
 }
 
+// Parameters: annotations (unless postponed) and defaults.
 static int fold_arguments(Folder *f, SpArguments *a) {
     if (fold_args(f, a->posonlyargs) < 0 || fold_args(f, a->args) < 0) {
         return -1;
@@ -581,6 +601,7 @@ static int fold_arguments(Folder *f, SpArguments *a) {
     return fold_exprs(f, a->defaults);
 }
 
+// The dispatcher over expression kinds.
 static int fold_expr_inner(Folder *f, SpExpr *e) {
     switch (e->kind) {
     case SP_EXPR_BOOL_OP:
@@ -725,17 +746,19 @@ static int fold_body(Folder *f, SpStmtSeq body) {
     return 0;
 }
 
+// Statements: their expressions and bodies.
 static int fold_stmt(Folder *f, SpStmt *s) {
     switch (s->kind) {
     case SP_STMT_FUNCTION_DEF:
-        if (fold_arguments(f, s->v.FunctionDef.args) < 0 || fold_body(f, s->v.FunctionDef.body) < 0 ||
+        if (fold_arguments(f, s->v.FunctionDef.args) < 0 ||
+            fold_body(f, s->v.FunctionDef.body) < 0 ||
             fold_exprs(f, s->v.FunctionDef.decorator_list) < 0) {
             return -1;
         }
         return f->keep_annotations ? 0 : fold_opt(f, s->v.FunctionDef.returns);
     case SP_STMT_CLASS_DEF:
-        if (fold_exprs(f, s->v.ClassDef.bases) < 0 || fold_keywords(f, s->v.ClassDef.keywords) < 0 ||
-            fold_body(f, s->v.ClassDef.body) < 0) {
+        if (fold_exprs(f, s->v.ClassDef.bases) < 0 ||
+            fold_keywords(f, s->v.ClassDef.keywords) < 0 || fold_body(f, s->v.ClassDef.body) < 0) {
             return -1;
         }
         return fold_exprs(f, s->v.ClassDef.decorator_list);
@@ -830,6 +853,8 @@ static int fold_stmts(Folder *f, SpStmtSeq seq) {
     return 0;
 }
 
+// Entry point: the module's body is a body (docstring rule), an
+// interactive statement list is not.
 int sp_fold_constants(SpAstMod *mod, SpArena *arena, int future_annotations) {
     Folder f = {arena, 0, future_annotations};
     switch (mod->kind) {

@@ -20,6 +20,8 @@
 // source, so this is a safety net for the C stack).
 #define MAX_DEPTH 3000
 
+// Names are interned, so identity nearly always decides; equal strings
+// that escaped interning still match.
 static int names_equal(SpObject *a, SpObject *b) { return a == b || sp_str_eq(a, b); }
 
 // Grow a dynamic array `*arr` of `*cap` items of `size` bytes to hold `need`.
@@ -93,6 +95,8 @@ SpObject *sp_mangle(SpObject *private_name, SpObject *name) {
 // ---------------------------------------------------------------------------
 // Entries
 
+// A new entry for a block; `nested` when it sits inside a function, which
+// makes its unbound names possibly free (CPython's ste_nested).
 static SpSymEntry *entry_new(SpSymtable *st, SpBlockType type, SpObject *name, const void *key,
                              int lineno, int col, int end_lineno, int end_col) {
     SpSymEntry *ste = sp_mem_calloc(sizeof(SpSymEntry));
@@ -118,6 +122,7 @@ static SpSymEntry *entry_new(SpSymtable *st, SpBlockType type, SpObject *name, c
     return ste;
 }
 
+// Names are not owned by entries (the arena or the table's `owned` hold them).
 static void entry_free(SpSymEntry *ste) {
     sp_mem_free(ste->syms);
     sp_mem_free(ste->index);
@@ -127,6 +132,7 @@ static void entry_free(SpSymEntry *ste) {
     sp_mem_free(ste);
 }
 
+// Index of `name` among the entry's symbols, or -1 (linear probing).
 static int entry_find(SpSymEntry *ste, SpObject *name) {
     if (ste->indexcap == 0) {
         return -1;
@@ -145,6 +151,7 @@ static int entry_find(SpSymEntry *ste, SpObject *name) {
     }
 }
 
+// Enter symbol k into the probe table (known to be absent).
 static int index_insert(SpSymEntry *ste, int k) {
     size_t mask = (size_t)ste->indexcap - 1;
     size_t i = (size_t)sp_str_hash(ste->syms[k].name) & mask;
@@ -188,6 +195,7 @@ static int entry_add(SpSymEntry *ste, SpObject *name, int flags) {
     return k;
 }
 
+// The symbol of `name` in a block, or NULL.
 SpSymbol *sp_symtable_get(SpSymEntry *ste, SpObject *name) {
     int k = entry_find(ste, name);
     return k < 0 ? NULL : &ste->syms[k];
@@ -198,6 +206,7 @@ int sp_symtable_scope(SpSymEntry *ste, SpObject *name) {
     return s == NULL ? SP_SCOPE_NONE : s->scope;
 }
 
+// Children are few per block: a linear search by AST node is enough.
 SpSymEntry *sp_symtable_child(SpSymEntry *ste, const void *key) {
     for (int i = 0; i < ste->nchildren; i++) {
         if (ste->children[i]->key == key) {
@@ -207,6 +216,7 @@ SpSymEntry *sp_symtable_child(SpSymEntry *ste, const void *key) {
     return NULL;
 }
 
+// Everything the table allocated, and the names it owns.
 void sp_symtable_free(SpSymtable *st) {
     if (st == NULL) {
         return;
@@ -227,21 +237,23 @@ void sp_symtable_free(SpSymtable *st) {
 // Errors
 
 // A SyntaxError in the symbol-table style at the given span.
-#define ST_ERROR(st, ln, col, eln, ecol, ...) \
+#define ST_ERROR(st, ln, col, eln, ecol, ...)                                                      \
     sp_compile_error_attrs((st)->filename, (st)->src, (st)->srclen, ln, col, eln, ecol, __VA_ARGS__)
-#define ST_ERROR_AT(st, node, ...)                                                   \
-    ST_ERROR(st, (node)->lineno, (node)->col_offset, (node)->end_lineno, (node)->end_col_offset, \
+#define ST_ERROR_AT(st, node, ...)                                                                 \
+    ST_ERROR(st, (node)->lineno, (node)->col_offset, (node)->end_lineno, (node)->end_col_offset,   \
              __VA_ARGS__)
 
 // Location of a name's definition, for duplicate-argument errors.
 typedef struct Loc {
     int lineno, col_offset, end_lineno, end_col_offset;
 } Loc;
-#define LOC_OF(node) ((Loc){(node)->lineno, (node)->col_offset, (node)->end_lineno, (node)->end_col_offset})
+#define LOC_OF(node)                                                                               \
+    ((Loc){(node)->lineno, (node)->col_offset, (node)->end_lineno, (node)->end_col_offset})
 
 // ---------------------------------------------------------------------------
 // Building: blocks and definitions
 
+// Open a block for AST node `key` as a child of the current one.
 static int enter_block(SpSymtable *st, SpObject *name, SpBlockType type, const void *key, Loc loc) {
     SpSymEntry *ste = entry_new(st, type, name, key, loc.lineno, loc.col_offset, loc.end_lineno,
                                 loc.end_col_offset);
@@ -267,6 +279,7 @@ static int enter_block(SpSymtable *st, SpObject *name, SpBlockType type, const v
     return 0;
 }
 
+// Back to the enclosing block.
 static void exit_block(SpSymtable *st) {
     st->nstack--;
     st->cur = st->nstack > 0 ? st->stack[st->nstack - 1] : NULL;
@@ -298,6 +311,8 @@ static int add_def_in(SpSymtable *st, SpObject *name, int flag, SpSymEntry *ste,
     } else {
         val = flag;
     }
+    // While visiting a comprehension's `for` target every bound name is an
+    // iteration variable.
     if (ste->comp_iter_target) {
         // An iteration variable of a comprehension: it may not also be a
         // walrus target (which made it global/nonlocal here).
@@ -314,8 +329,10 @@ static int add_def_in(SpSymtable *st, SpObject *name, int flag, SpSymEntry *ste,
     } else if (entry_add(ste, mangled, val) < 0) {
         return -1;
     }
+    // Parameters are remembered in order: they become the first varnames.
     if (flag & SP_DEF_PARAM) {
-        if (grow((void **)&ste->params, &ste->capparams, ste->nparams + 1, sizeof(SpObject *)) < 0) {
+        if (grow((void **)&ste->params, &ste->capparams, ste->nparams + 1, sizeof(SpObject *)) <
+            0) {
             return -1;
         }
         ste->params[ste->nparams++] = mangled;
@@ -332,10 +349,12 @@ static int add_def_in(SpSymtable *st, SpObject *name, int flag, SpSymEntry *ste,
     return 0;
 }
 
+// Record a use or binding in the current block.
 static int add_def(SpSymtable *st, SpObject *name, int flag, Loc loc) {
     return add_def_in(st, name, flag, st->cur, loc);
 }
 
+// The flags recorded so far for `name` in the current block (0 if none).
 static int lookup_flags(SpSymtable *st, SpObject *name) {
     SpObject *mangled = sp_mangle(st->private_name, name);
     if (mangled == NULL) {
@@ -346,6 +365,8 @@ static int lookup_flags(SpSymtable *st, SpObject *name) {
     return k < 0 ? 0 : st->cur->syms[k].flags;
 }
 
+// Remember where a global/nonlocal statement named `name` (for errors the
+// analysis finds later, which CPython reports at the statement).
 static int record_directive(SpSymtable *st, SpObject *name, Loc loc) {
     SpSymEntry *ste = st->cur;
     if (grow((void **)&ste->directives, &ste->capdirectives, ste->ndirectives + 1,
@@ -367,6 +388,8 @@ static int record_directive(SpSymtable *st, SpObject *name, Loc loc) {
 static int visit_stmt(SpSymtable *st, SpStmt *s);
 static int visit_expr(SpSymtable *st, SpExpr *e);
 
+// The visitor follows CPython's order exactly: the first error found in
+// that order is the one reported.
 static int visit_stmts(SpSymtable *st, SpStmtSeq seq) {
     for (ssize_t i = 0; i < seq.n; i++) {
         if (visit_stmt(st, seq.items[i]) < 0) {
@@ -394,6 +417,7 @@ static int visit_keywords(SpSymtable *st, SpKeywordSeq seq) {
     return 0;
 }
 
+// Parameters are definitions in the function's own block, in order.
 static int visit_params(SpSymtable *st, SpArgSeq args) {
     for (ssize_t i = 0; i < args.n; i++) {
         if (add_def(st, args.items[i]->arg, SP_DEF_PARAM, LOC_OF(args.items[i])) < 0) {
@@ -403,6 +427,8 @@ static int visit_params(SpSymtable *st, SpArgSeq args) {
     return 0;
 }
 
+// Positional-only, positional, keyword-only, then *args and **kwargs:
+// the order of co_varnames.
 static int visit_arguments(SpSymtable *st, SpArguments *a) {
     if (visit_params(st, a->posonlyargs) < 0 || visit_params(st, a->args) < 0 ||
         visit_params(st, a->kwonlyargs) < 0) {
@@ -446,13 +472,16 @@ static int check_annotation(SpSymtable *st, SpExpr *e, const char *what) {
 
 static int visit_arg_annotations(SpSymtable *st, SpArgSeq args) {
     for (ssize_t i = 0; i < args.n; i++) {
-        if (args.items[i]->annotation != NULL && visit_annotation(st, args.items[i]->annotation) < 0) {
+        if (args.items[i]->annotation != NULL &&
+            visit_annotation(st, args.items[i]->annotation) < 0) {
             return -1;
         }
     }
     return 0;
 }
 
+// A def's annotations belong to the enclosing block (they are evaluated
+// where the def runs).
 static int visit_annotations(SpSymtable *st, SpArguments *a, SpExpr *returns) {
     if (visit_arg_annotations(st, a->posonlyargs) < 0 || visit_arg_annotations(st, a->args) < 0) {
         return -1;
@@ -535,6 +564,8 @@ static int visit_declaration(SpSymtable *st, SpStmt *s, int is_global) {
     return 0;
 }
 
+// Defaults, annotations, decorators, bases and keywords are visited in the
+// enclosing block; the body in a new one.
 static int visit_stmt_inner(SpSymtable *st, SpStmt *s) {
     switch (s->kind) {
     case SP_STMT_FUNCTION_DEF: {
@@ -601,7 +632,8 @@ static int visit_stmt_inner(SpSymtable *st, SpStmt *s) {
                 return -1;
             }
             if (s->v.AnnAssign.simple) {
-                if (add_def(st, target->v.Name.id, SP_DEF_ANNOT | SP_DEF_LOCAL, LOC_OF(target)) < 0) {
+                if (add_def(st, target->v.Name.id, SP_DEF_ANNOT | SP_DEF_LOCAL, LOC_OF(target)) <
+                    0) {
                     return -1;
                 }
             } else if (s->v.AnnAssign.value != NULL &&
@@ -714,6 +746,7 @@ static int visit_stmt_inner(SpSymtable *st, SpStmt *s) {
     return 0;
 }
 
+// The recursion guard of both visitors.
 static int too_deep(SpSymtable *st) {
     if (++st->depth > MAX_DEPTH) {
         sp_err_set_string(&SpExc_RecursionError,
@@ -767,8 +800,8 @@ static int extend_namedexpr_scope(SpSymtable *st, SpExpr *target) {
         }
         if (ste->type == SP_BLOCK_FUNCTION) {
             SpSymbol *sym = sp_symtable_get(ste, name);
-            int flag = (sym != NULL && (sym->flags & SP_DEF_GLOBAL)) ? SP_DEF_GLOBAL
-                                                                     : SP_DEF_NONLOCAL;
+            int flag =
+                (sym != NULL && (sym->flags & SP_DEF_GLOBAL)) ? SP_DEF_GLOBAL : SP_DEF_NONLOCAL;
             if (add_def(st, name, flag, LOC_OF(target)) < 0 ||
                 record_directive(st, name, LOC_OF(target)) < 0) {
                 return -1;
@@ -789,6 +822,8 @@ static int extend_namedexpr_scope(SpSymtable *st, SpExpr *target) {
     return 0;
 }
 
+// Every `for` after the first: target, iterable, conditions, all inside
+// the comprehension's block.
 static int visit_comprehension_rest(SpSymtable *st, SpComprehension *gen) {
     st->cur->comp_iter_target = 1;
     int r = visit_expr(st, gen->target);
@@ -805,9 +840,10 @@ static int visit_comprehension_rest(SpSymtable *st, SpComprehension *gen) {
     return visit_exprs(st, gen->ifs);
 }
 
-static int handle_comprehension(SpSymtable *st, SpExpr *e, const char *scope_name,
-                                SpCompKind kind, SpComprehensionSeq gens, SpExpr *elt,
-                                SpExpr *value) {
+// A comprehension: the first iterable in the current block, the rest in a
+// new function block whose only parameter is the iterator `.0`.
+static int handle_comprehension(SpSymtable *st, SpExpr *e, const char *scope_name, SpCompKind kind,
+                                SpComprehensionSeq gens, SpExpr *elt, SpExpr *value) {
     SpComprehension *outermost = gens.items[0];
     // The outermost iterable is evaluated in the enclosing scope.
     st->cur->comp_iter_expr++;
@@ -851,6 +887,8 @@ static int handle_comprehension(SpSymtable *st, SpExpr *e, const char *scope_nam
     return 0;
 }
 
+// Names are uses or bindings by context; lambdas and comprehensions open
+// blocks; yield marks the block a generator.
 static int visit_expr_inner(SpSymtable *st, SpExpr *e) {
     switch (e->kind) {
     case SP_EXPR_NAMED_EXPR:
@@ -1036,6 +1074,7 @@ typedef struct NameSet {
     int n, cap;
 } NameSet;
 
+// Membership, add (no duplicates), discard, union and release.
 static int set_has(const NameSet *s, SpObject *name) {
     for (int i = 0; i < s->n; i++) {
         if (names_equal(s->items[i], name)) {
@@ -1080,6 +1119,7 @@ static void set_clear(NameSet *s) {
     s->n = s->cap = 0;
 }
 
+// A SyntaxError located at the global/nonlocal statement that named `name`.
 static SpObject *error_at_directive(SpSymtable *st, SpSymEntry *ste, SpObject *name,
                                     const char *fmt) {
     for (int i = 0; i < ste->ndirectives; i++) {
@@ -1099,6 +1139,8 @@ static int analyze_name(SpSymtable *st, SpSymEntry *ste, SpSymbol *sym, NameSet 
                         NameSet *local, NameSet *free, NameSet *global) {
     SpObject *name = sym->name;
     int flags = sym->flags;
+    // Explicit declarations decide first; a global also hides the name from
+    // enclosing functions for the blocks below.
     if (flags & SP_DEF_GLOBAL) {
         if (flags & SP_DEF_NONLOCAL) {
             error_at_directive(st, ste, name, "name '%U' is nonlocal and global");
@@ -1126,6 +1168,8 @@ static int analyze_name(SpSymtable *st, SpSymEntry *ste, SpSymbol *sym, NameSet 
         ste->free = 1;
         return set_add(free, name);
     }
+    // Bound here (assigned, a parameter, imported): local, and no longer a
+    // global for the blocks below.
     if (flags & SP_DEF_BOUND) {
         sym->scope = SP_SCOPE_LOCAL;
         if (set_add(local, name) < 0) {
@@ -1177,6 +1221,9 @@ done:
 // Record the scopes and the free names that pass through this block
 // (CPython's update_symbols).
 static int update_symbols(SpSymEntry *ste, NameSet *bound, NameSet *newfree, int is_class) {
+    // Free names that only pass through this block (used by an inner function,
+    // bound by an outer one) become FREE symbols here too, so the closure can
+    // hand them down.
     for (int i = 0; i < newfree->n; i++) {
         SpObject *name = newfree->items[i];
         SpSymbol *sym = sp_symtable_get(ste, name);
@@ -1189,7 +1236,7 @@ static int update_symbols(SpSymEntry *ste, NameSet *bound, NameSet *newfree, int
             continue;
         }
         if (bound != NULL && !set_has(bound, name)) {
-            continue;  // a global
+            continue; // a global
         }
         int k = entry_add(ste, name, 0);
         if (k < 0) {
@@ -1200,6 +1247,9 @@ static int update_symbols(SpSymEntry *ste, NameSet *bound, NameSet *newfree, int
     return 0;
 }
 
+// Analyse one block given the names bound in enclosing functions (`bound`,
+// NULL at module level) and declared global above (`global`); add to
+// `free` the names this block and its children need from outside.
 static int analyze_block(SpSymtable *st, SpSymEntry *ste, NameSet *bound, NameSet *free,
                          NameSet *global) {
     NameSet local = {0}, newbound = {0}, newglobal = {0}, newfree = {0}, allfree = {0};
@@ -1214,6 +1264,7 @@ static int analyze_block(SpSymtable *st, SpSymEntry *ste, NameSet *bound, NameSe
             goto done;
         }
     }
+    // (nsyms is read once: update_symbols may append pass-through names later.)
     int nsyms = ste->nsyms;
     for (int i = 0; i < nsyms; i++) {
         if (analyze_name(st, ste, &ste->syms[i], bound, &local, free, global) < 0) {
@@ -1233,6 +1284,9 @@ static int analyze_block(SpSymtable *st, SpSymEntry *ste, NameSet *bound, NameSe
     } else if (set_add(&newbound, sp_id(__class__)) < 0) {
         goto done;
     }
+    // Children see this block's view: function locals become bound for them;
+    // a class's bindings do not (methods cannot see class attributes), but the
+    // implicit __class__ does.
     for (int i = 0; i < ste->nchildren; i++) {
         SpSymEntry *child = ste->children[i];
         if (analyze_child_block(st, child, &newbound, &newfree, &newglobal, &allfree) < 0) {
@@ -1245,6 +1299,8 @@ static int analyze_block(SpSymtable *st, SpSymEntry *ste, NameSet *bound, NameSe
     if (set_update(&newfree, &allfree) < 0) {
         goto done;
     }
+    // Free names of the children: a function's own locals among them become
+    // cells; a class passes __class__ up as "needs the implicit cell".
     if (ste->type == SP_BLOCK_FUNCTION) {
         // Locals that inner functions use become cells.
         for (int i = 0; i < ste->nsyms; i++) {
@@ -1274,6 +1330,7 @@ done:
 // ---------------------------------------------------------------------------
 // Entry point
 
+// Build: visit the tree under a module block "top", then analyse.
 SpSymtable *sp_symtable_build(SpAstMod *mod, SpObject *filename, const char *src, ssize_t len,
                               int future_annotations) {
     SpSymtable *st = sp_mem_calloc(sizeof(SpSymtable));

@@ -16,20 +16,24 @@ typedef enum { SP_BLOCK_FUNCTION = 1, SP_BLOCK_CLASS, SP_BLOCK_MODULE } SpBlockT
 
 // Which comprehension a function block implements (0: none).
 typedef enum {
-    SP_COMP_NONE = 0, SP_COMP_LIST, SP_COMP_SET, SP_COMP_DICT, SP_COMP_GENEXP
+    SP_COMP_NONE = 0,
+    SP_COMP_LIST,
+    SP_COMP_SET,
+    SP_COMP_DICT,
+    SP_COMP_GENEXP
 } SpCompKind;
 
 // How a name is used in one block (CPython's DEF_* bits).
 enum {
-    SP_DEF_GLOBAL = 1,        // global statement
-    SP_DEF_LOCAL = 2,         // assigned in the block
-    SP_DEF_PARAM = 4,         // a parameter
-    SP_DEF_NONLOCAL = 8,      // nonlocal statement
-    SP_DEF_USE = 16,          // read
-    SP_DEF_FREE_CLASS = 64,   // free in a method, bound in the class
-    SP_DEF_IMPORT = 128,      // bound by import
-    SP_DEF_ANNOT = 256,       // annotated (x: int)
-    SP_DEF_COMP_ITER = 512,   // a comprehension's iteration variable
+    SP_DEF_GLOBAL = 1,      // global statement
+    SP_DEF_LOCAL = 2,       // assigned in the block
+    SP_DEF_PARAM = 4,       // a parameter
+    SP_DEF_NONLOCAL = 8,    // nonlocal statement
+    SP_DEF_USE = 16,        // read
+    SP_DEF_FREE_CLASS = 64, // free in a method, bound in the class
+    SP_DEF_IMPORT = 128,    // bound by import
+    SP_DEF_ANNOT = 256,     // annotated (x: int)
+    SP_DEF_COMP_ITER = 512, // a comprehension's iteration variable
 };
 #define SP_DEF_BOUND (SP_DEF_LOCAL | SP_DEF_PARAM | SP_DEF_IMPORT)
 
@@ -44,9 +48,9 @@ enum {
 };
 
 typedef struct SpSymbol {
-    SpObject *name;  // interned str, kept alive by the table
-    int flags;       // SP_DEF_*
-    int scope;       // SP_SCOPE_*, set by the analysis
+    SpObject *name; // interned str, kept alive by the table
+    int flags;      // SP_DEF_*
+    int scope;      // SP_SCOPE_*, set by the analysis
 } SpSymbol;
 
 // Where a global/nonlocal statement (or a walrus in a comprehension) named
@@ -58,13 +62,13 @@ typedef struct SpDirective {
 
 typedef struct SpSymEntry {
     SpBlockType type;
-    SpObject *name;        // the def/class name, "lambda", "listcomp", ..., "top"
-    const void *key;       // the AST node that opened the block
-    SpSymbol *syms;        // in insertion order
+    SpObject *name;  // the def/class name, "lambda", "listcomp", ..., "top"
+    const void *key; // the AST node that opened the block
+    SpSymbol *syms;  // in insertion order
     int nsyms, capsyms;
-    int *index;            // open-addressing table of indices into syms (-1 empty)
+    int *index; // open-addressing table of indices into syms (-1 empty)
     int indexcap;
-    SpObject **params;     // parameter names in order (CPython's ste_varnames)
+    SpObject **params; // parameter names in order (CPython's ste_varnames)
     int nparams, capparams;
     struct SpSymEntry **children;
     int nchildren, capchildren;
@@ -72,15 +76,15 @@ typedef struct SpSymEntry {
     int ndirectives, capdirectives;
     int lineno, col_offset, end_lineno, end_col_offset;
     SpCompKind comprehension;
-    int comp_iter_expr;    // > 0 while visiting a comprehension's iterable
-    int annotation;        // > 0 while visiting a postponed annotation
-    unsigned nested : 1;   // inside a function
+    int comp_iter_expr;  // > 0 while visiting a comprehension's iterable
+    int annotation;      // > 0 while visiting a postponed annotation
+    unsigned nested : 1; // inside a function
     unsigned generator : 1;
     unsigned coroutine : 1;
     unsigned varargs : 1;
     unsigned varkeywords : 1;
     unsigned returns_value : 1;
-    unsigned needs_class_closure : 1;  // a class whose methods use __class__
+    unsigned needs_class_closure : 1; // a class whose methods use __class__
     unsigned child_free : 1;
     unsigned free : 1;
     unsigned comp_iter_target : 1;
@@ -91,16 +95,16 @@ typedef struct SpSymtable {
     SpSymEntry *cur;
     SpSymEntry **stack;
     int nstack, capstack;
-    SpObject *private_name;  // enclosing class name, for mangling __names
+    SpObject *private_name; // enclosing class name, for mangling __names
     SpObject *filename;
     const char *src;
     ssize_t srclen;
-    SpSymEntry **all;        // every entry, for freeing
+    SpSymEntry **all; // every entry, for freeing
     int nall, capall;
-    SpObject **owned;        // references the table holds (names it made)
+    SpObject **owned; // references the table holds (names it made)
     int nowned, capowned;
-    int depth;               // recursion guard
-    int future_annotations;  // annotations are postponed (strings)
+    int depth;              // recursion guard
+    int future_annotations; // annotations are postponed (strings)
 } SpSymtable;
 
 // sp_symtable_build(mod, filename, src, len): visit the tree and analyse
@@ -138,4 +142,4 @@ SP_FUNC SpObject *sp_compile_error_args(SpObject *filename, const char *src, ssi
                                         int lineno, int col, int end_lineno, int end_col,
                                         const char *fmt, ...);
 
-#endif  // SP_COMPILER_SYMTABLE_H
+#endif // SP_COMPILER_SYMTABLE_H

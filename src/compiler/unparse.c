@@ -19,7 +19,7 @@
 // Precedence levels, loosest first.
 enum {
     PR_TUPLE,
-    PR_TEST,  // if-else, lambda
+    PR_TEST, // if-else, lambda
     PR_OR,
     PR_AND,
     PR_NOT,
@@ -39,6 +39,7 @@ enum {
 
 static int unparse(SpStrWriter *w, SpExpr *e, int level);
 
+// Small writers: ASCII text, conditional text, repr() of an object.
 static int put(SpStrWriter *w, const char *s) {
     return sp_str_writer_write_ascii(w, s, (ssize_t)strlen(s));
 }
@@ -72,6 +73,7 @@ static int put_constant(SpStrWriter *w, SpObject *v) {
     return put_repr(w, v);
 }
 
+// Items separated by ", ".
 static int unparse_seq(SpStrWriter *w, SpExprSeq seq, int level) {
     for (ssize_t i = 0; i < seq.n; i++) {
         if (put_if(w, i > 0, ", ") < 0 || unparse(w, seq.items[i], level) < 0) {
@@ -81,13 +83,15 @@ static int unparse_seq(SpStrWriter *w, SpExprSeq seq, int level) {
     return 0;
 }
 
+// A lambda's parameters: defaults attach to the last positional ones; a
+// bare * separates keyword-only parameters when there is no *args.
 static int unparse_args(SpStrWriter *w, SpArguments *a) {
     int first = 1;
     ssize_t npos = a->posonlyargs.n + a->args.n;
-    ssize_t di = npos - a->defaults.n;  // first argument with a default
+    ssize_t di = npos - a->defaults.n; // first argument with a default
     for (ssize_t i = 0; i < npos; i++) {
-        SpArg *arg = i < a->posonlyargs.n ? a->posonlyargs.items[i]
-                                           : a->args.items[i - a->posonlyargs.n];
+        SpArg *arg =
+            i < a->posonlyargs.n ? a->posonlyargs.items[i] : a->args.items[i - a->posonlyargs.n];
         if (put_if(w, !first, ", ") < 0 || sp_str_writer_write_str(w, arg->arg) < 0) {
             return -1;
         }
@@ -126,6 +130,7 @@ static int unparse_args(SpStrWriter *w, SpArguments *a) {
     return 0;
 }
 
+// " for target in iter if cond" for each generator of a comprehension.
 static int unparse_comprehensions(SpStrWriter *w, SpComprehensionSeq gens) {
     for (ssize_t i = 0; i < gens.n; i++) {
         SpComprehension *g = gens.items[i];
@@ -205,6 +210,8 @@ static int fstring_body(SpStrWriter *w, SpExpr *e) {
     return 0;
 }
 
+// f'...': the body is built first and then written with repr(), which
+// chooses the quotes.
 static int unparse_fstring(SpStrWriter *w, SpExpr *e) {
     SpStrWriter body;
     sp_str_writer_init(&body);
@@ -223,6 +230,7 @@ static int unparse_fstring(SpStrWriter *w, SpExpr *e) {
     return rc;
 }
 
+// Operator text with its surrounding spaces, and its precedence.
 static const char *binop_text(SpOperator op, int *pr) {
     switch (op) {
     case SP_BINOP_ADD:
@@ -255,12 +263,15 @@ static const char *binop_text(SpOperator op, int *pr) {
     return *pr = PR_ARITH, " ? ";
 }
 
+// Comparison operators, indexed by SpCmpOp.
 static const char *cmpop_text(int op) {
-    static const char *const names[] = {"",      " == ", " != ",     " < ",    " <= ", " > ",
+    static const char *const names[] = {"",     " == ", " != ",     " < ",  " <= ",    " > ",
                                         " >= ", " is ", " is not ", " in ", " not in "};
     return op >= 1 && op <= 10 ? names[op] : " ? ";
 }
 
+// Write e where the context binds at `level`: parentheses are added when
+// the expression binds more loosely than its context.
 static int unparse(SpStrWriter *w, SpExpr *e, int level) {
     switch (e->kind) {
     case SP_EXPR_BOOL_OP: {
@@ -508,8 +519,9 @@ static int unparse(SpStrWriter *w, SpExpr *e, int level) {
         }
         return 0;
     case SP_EXPR_NAMED_EXPR:
-        if (put_if(w, level > PR_TUPLE, "(") < 0 || unparse(w, e->v.NamedExpr.target, PR_ATOM) < 0 ||
-            put(w, " := ") < 0 || unparse(w, e->v.NamedExpr.value, PR_ATOM) < 0) {
+        if (put_if(w, level > PR_TUPLE, "(") < 0 ||
+            unparse(w, e->v.NamedExpr.target, PR_ATOM) < 0 || put(w, " := ") < 0 ||
+            unparse(w, e->v.NamedExpr.value, PR_ATOM) < 0) {
             return -1;
         }
         return put_if(w, level > PR_TUPLE, ")");
@@ -517,6 +529,7 @@ static int unparse(SpStrWriter *w, SpExpr *e, int level) {
     return 0;
 }
 
+// An annotation is written at the level of a test (no tuple parentheses).
 SpObject *sp_ast_unparse(SpExpr *e) {
     SpStrWriter w;
     sp_str_writer_init(&w);

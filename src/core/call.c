@@ -65,6 +65,8 @@ SpObject *sp_vectorcall_via_tp_call(SpObject *callable, SpObject *const *args, s
         return not_callable(callable);
     }
     ssize_t nargs = SP_VECTORCALL_NARGS(nargsf);
+    // nargsf may carry SP_VECTORCALL_ARGUMENTS_OFFSET; it is irrelevant here,
+    // since the arguments are copied into a fresh tuple anyway.
     SpObject *argtuple = sp_tuple_from_array(args, nargs);
     if (argtuple == NULL) {
         return NULL;
@@ -97,6 +99,8 @@ SpObject *sp_vectorcall(SpObject *callable, SpObject *const *args, size_t nargsf
     } else {
         res = sp_vectorcall_via_tp_call(callable, args, nargsf, kwnames);
     }
+    // The central invariant of the C API, checked at its busiest point (debug
+    // builds): CPython's _Py_CheckFunctionResult raises SystemError instead.
     SP_ASSERT((res != NULL) != (sp_err_occurred() != NULL),
               "a call returned a result with an exception set, or NULL without one");
     return res;
@@ -133,6 +137,7 @@ static SpObject *vectorcall_with_dict(SpVectorcallFunc f, SpObject *callable, Sp
     ssize_t pos = 0, i = 0;
     SpObject *key, *value;
     while (sp_dict_next(kwargs, &pos, &key, &value)) {
+        // f(**{1: 2}): the message is CPython's for non-str keys in a ** dict.
         if (!SP_STR_CHECK(key)) {
             sp_err_set_string(&SpExc_TypeError, "keywords must be strings");
             goto done;
@@ -143,6 +148,8 @@ static SpObject *vectorcall_with_dict(SpVectorcallFunc f, SpObject *callable, Sp
         stack[nargs + i] = value;
         i++;
     }
+    // No SP_VECTORCALL_ARGUMENTS_OFFSET: stack[-1] does not belong to us, so
+    // the callee must copy if it wants to prepend self.
     res = f(callable, stack, (size_t)nargs, kwnames);
 done:
     SP_XDECREF(kwnames);

@@ -733,6 +733,7 @@ static SpObject *bytes_hex(SpObject *self, SpObject *const *args, ssize_t nargs,
         } else {
             return sp_err_format(&SpExc_TypeError, "sep must be str or bytes.");
         }
+        // CPython checks the length first ("sep must be length 1."), then ASCII.
         if (sl != 1 || (unsigned char)sd[0] >= 0x80) {
             sp_err_set_string(&SpExc_ValueError, "sep must be ASCII.");
             if (sl != 1) {
@@ -750,6 +751,8 @@ static SpObject *bytes_hex(SpObject *self, SpObject *const *args, ssize_t nargs,
         }
     }
     ssize_t ag = group < 0 ? -group : group;
+    // n bytes in groups of ag need (n - 1) / ag separators; the output size
+    // is known exactly before writing.
     ssize_t nseps = (sep && ag && n) ? (n - 1) / ag : 0;
     char *buf = sp_mem_alloc((size_t)(2 * n + nseps + 1)), *p = buf;
     if (buf == NULL) {
@@ -758,6 +761,9 @@ static SpObject *bytes_hex(SpObject *self, SpObject *const *args, ssize_t nargs,
     for (ssize_t i = 0; i < n; i++) {
         // Groups count from the right for a positive bytes_per_sep.
         if (i && nseps) {
+            // A separator goes before byte i when the bytes on the counted side form
+            // whole groups: b"abcde".hex(":", 2) is '61:6263:6465', with -2
+            // '6162:6364:65'.
             ssize_t from = group > 0 ? n - i : i;
             if (from % ag == 0) {
                 *p++ = sep;
@@ -792,6 +798,7 @@ static SpObject *bytes_fromhex(SpObject *cls, SpObject *arg) {
                              sp_object_type_name(arg));
     }
     ssize_t n = SP_STR_LENGTH(arg), o = 0;
+    // Two hex digits per byte, so n / 2 bytes bound the output.
     char *buf = sp_mem_alloc((size_t)n / 2 + 1);
     if (buf == NULL) {
         return sp_err_no_memory();
@@ -980,6 +987,8 @@ static SpObject *bytes_translate(SpObject *self, SpObject *const *args, ssize_t 
             return NULL;
         }
     }
+    // Deletion is applied before the table (CPython's order), so delete names
+    // source bytes, not translated ones.
     unsigned char drop[256];
     memset(drop, 0, sizeof drop);
     if (del != NULL) {
@@ -1004,6 +1013,8 @@ static SpObject *bytes_translate(SpObject *self, SpObject *const *args, ssize_t 
             d[o++] = t ? t[s[i]] : s[i];
         }
     }
+    // No table and nothing deleted: the content is unchanged (self for exact
+    // bytes, as CPython).
     SpObject *r = o == n && t == NULL ? same_or_copy(self) : sp_buf_new_like(self, (char *)d, o);
     sp_mem_free(d);
     return r;

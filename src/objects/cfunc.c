@@ -40,6 +40,8 @@ SpObject *sp_cfunction_qualname(SpObject *who) {
     }
     SpCFunctionObject *f = (SpCFunctionObject *)who;
     SpObject *self = f->m_self;
+    // Module-level functions: qualified by module unless it is builtins, so
+    // errors say "len()" but "math.sqrt()".
     if (self == NULL || SP_MODULE_CHECK(self)) {
         if (f->m_module != NULL && SP_STR_CHECK(f->m_module) &&
             !sp_str_eq_cstr(f->m_module, "builtins")) {
@@ -47,6 +49,8 @@ SpObject *sp_cfunction_qualname(SpObject *who) {
         }
         return sp_str_from_cstr(f->m_ml->ml_name);
     }
+    // A bound built-in method names its class: "list.append" for [].append,
+    // and the class itself for class methods bound to a type (dict.fromkeys).
     SpTypeObject *t = SP_TYPE_CHECK(self) ? (SpTypeObject *)self : SP_TYPE(self);
     SpObject *tq = sp_type_qualname(t);
     if (tq == NULL) {
@@ -64,6 +68,7 @@ static SpObject *arg_error(SpObject *who, const char *fmt, ssize_t n) {
     if (name == NULL) {
         return NULL;
     }
+    // Formats that do not use %zd ignore n; the varargs call is still safe.
     sp_err_format(&SpExc_TypeError, fmt, name, n);
     SP_DECREF(name);
     return NULL;
@@ -81,6 +86,8 @@ static int has_keywords(SpObject *kwnames) {
 // errors.
 SpObject *sp_ml_call(const SpMethodDef *ml, SpObject *self, SpObject *const *args,
                      ssize_t nargs, SpObject *kwnames, SpObject *who) {
+    // Exactly one convention bit may be set; the binding flags
+    // (SP_METH_CLASS, SP_METH_STATIC) are masked off here.
     int conv = ml->ml_flags & (SP_METH_NOARGS | SP_METH_O | SP_METH_FASTCALL | SP_METH_VARARGS);
     switch (conv) {
     case SP_METH_NOARGS:
@@ -90,6 +97,8 @@ SpObject *sp_ml_call(const SpMethodDef *ml, SpObject *self, SpObject *const *arg
         if (nargs != 0) {
             return arg_error(who, "%U() takes no arguments (%zd given)", nargs);
         }
+        // The detour through void (*)(void) silences -Wcast-function-type: the
+        // table stores one pointer type for every convention.
         return ((SpCFunction)(void (*)(void))ml->ml_meth)(self, NULL);
     case SP_METH_O:
         if (has_keywords(kwnames)) {
@@ -101,7 +110,10 @@ SpObject *sp_ml_call(const SpMethodDef *ml, SpObject *self, SpObject *const *arg
         return ((SpCFunction)(void (*)(void))ml->ml_meth)(self, args[0]);
     case SP_METH_FASTCALL:
         return ((SpCFunctionFast)(void (*)(void))ml->ml_meth)(
+            // FASTCALL functions check their own arguments (sp_arg_* helpers); an
+            // empty kwnames tuple is normalised to NULL so they only test for NULL.
             self, args, nargs, has_keywords(kwnames) ? kwnames : NULL);
+    // The legacy convention: build the tuple (and dict) the C function wants.
     case SP_METH_VARARGS: {
         SpObject *argtuple = sp_tuple_from_array(args, nargs);
         if (argtuple == NULL) {

@@ -80,6 +80,8 @@ SP_FUNC void sp_trash_end(void);
 
 // types.GenericAlias (genericalias.c): list[int] and friends.
 extern SpTypeObject SpGenericAlias_Type;
+// origin[args] as a new alias (references to both taken; a non-tuple args
+// becomes (args,)). New reference, or NULL with MemoryError.
 SP_FUNC SP_MAY_RAISE SpObject *sp_generic_alias_new(SpObject *origin, SpObject *args);
 // The body of __class_getitem__ (an SP_METH_O | SP_METH_CLASS method).
 SP_FUNC SP_MAY_RAISE SpObject *sp_generic_alias_class_getitem(SpObject *cls, SpObject *item);

@@ -161,11 +161,14 @@ static ssize_t lookup_unicode(SpDictKeysObject *dk, SpObject *key, SpHash hash) 
     size_t i = (size_t)hash & mask;
     for (;;) {
         ssize_t ix = dk_get_index(dk, i);
+        // ix >= 0 always names a live entry: deletion turns the index slot into
+        // DKIX_DUMMY, so a NULL key is never reached through the index.
         if (ix >= 0) {
             DictEntry *ep = &ep0[ix];
             if (ep->key == key || (ep->hash == hash && sp_str_eq(ep->key, key))) {
                 return ix;
             }
+        // Only an empty slot ends the search; a dummy means "keep probing".
         } else if (ix == DKIX_EMPTY) {
             return DKIX_EMPTY;
         }
@@ -193,6 +196,7 @@ restart:;
                 return ix;
             }
             if (ep->hash == hash) {
+                // Two exact strs compare without running Python code: no restart check.
                 if (SP_STR_CHECK_EXACT(startkey) && SP_STR_CHECK_EXACT(key)) {
                     if (sp_str_eq(startkey, key)) {
                         return ix;

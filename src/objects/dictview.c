@@ -291,6 +291,7 @@ static int dictkeys_contains(SpObject *op, SpObject *key) {
 
 // (k, v) in d.items(): d has k and d[k] == v.
 static int dictitems_contains(SpObject *op, SpObject *obj) {
+    // Anything but a pair cannot be an item: False, never TypeError.
     if (!SP_TUPLE_CHECK(obj) || SP_TUPLE_SIZE(obj) != 2) {
         return 0;
     }
@@ -298,6 +299,7 @@ static int dictitems_contains(SpObject *op, SpObject *obj) {
     if (found == NULL) {
         return sp_err_occurred() ? -1 : 0;
     }
+    // Held across the comparison: __eq__ may delete the key from the dict.
     SP_INCREF(found);
     int r = sp_object_richcompare_bool(found, SP_TUPLE_GET_ITEM(obj, 1), SP_EQ);
     SP_DECREF(found);
@@ -324,6 +326,8 @@ static int all_contained_in(SpObject *a, SpObject *b) {
             }
             break;
         }
+        // `in` on b: a set, dict view or any container, with its own semantics
+        // (for an items view that means key lookup plus value ==).
         ok = sp_sequence_contains(b, item);
         SP_DECREF(item);
         if (ok <= 0) {
@@ -402,6 +406,8 @@ static SpObject *set_op_then(SpObject *self, SpObject *other, const char *method
     if (result == NULL) {
         return NULL;
     }
+    // Through the method (not the C function) so any iterable other works
+    // with the set method's own argument handling and messages.
     SpObject *r = sp_call_method_str(result, method, &other, 1);
     if (r == NULL) {
         SP_DECREF(result);
@@ -437,6 +443,8 @@ static SpObject *dictviews_and(SpObject *self, SpObject *other) {
         other = t;
     }
     ssize_t len_self = dictview_len(self);
+    // An exact set at least as big: set.intersection walks the view (the
+    // smaller side) and probes the set.
     if (SP_IS_TYPE(other, &SpSet_Type) && len_self <= sp_set_size(other)) {
         return sp_call_method_str(other, "intersection", &self, 1);
     }
@@ -445,6 +453,8 @@ static SpObject *dictviews_and(SpObject *self, SpObject *other) {
         self = other;
         other = t;
     }
+    // Otherwise iterate other and probe the view; `contains` is picked once
+    // so the loop makes no type test per item.
     int (*contains)(SpObject *, SpObject *) =
         SP_TYPE(self) == &SpDictKeys_Type ? dictkeys_contains : dictitems_contains;
     SpObject *result = sp_set_new(NULL);
@@ -499,6 +509,8 @@ static SpObject *dictitems_xor(SpObject *self, SpObject *other) {
     SpObject *key, *val2;
     SpHash hash;
     while (sp_dict_next_with_hash(d2, &pos, &key, &val2, &hash)) {
+        // The pair is held across lookups and comparisons that may run Python
+        // code mutating d2.
         SP_INCREF(key);
         SP_INCREF(val2);
         SpObject *val1;

@@ -395,6 +395,8 @@ static int set_merge(SpSetObject *so, SpSetObject *other) {
         return 0;
     }
     // One big resize up front rather than several while inserting.
+    // Sized for both sets as if disjoint (twice the sum, like CPython): one
+    // resize instead of several; overlap just leaves the table sparser.
     if ((so->fill + other->used) * 5 >= so->mask * 3) {
         if (set_table_resize(so, (so->used + other->used) * 2) != 0) {
             return -1;
@@ -414,6 +416,9 @@ static int set_merge(SpSetObject *so, SpSetObject *other) {
         so->used = other->used;
         return 0;
     }
+    // Empty target of another size: no key can be present yet and there are
+    // no dummies, so keys go straight to their first free slot without any
+    // comparisons (set_insert_clean). The order of the other table is kept.
     if (so->fill == 0) {
         SetEntry *newtable = so->table;
         size_t newmask = (size_t)so->mask;
@@ -427,6 +432,8 @@ static int set_merge(SpSetObject *so, SpSetObject *other) {
         }
         return 0;
     }
+    // General case: every key may already be present, so each goes through
+    // the full lookup. other's hashes are reused: no key is hashed again.
     for (ssize_t i = 0; i <= other->mask; i++) {
         other_entry = &other->table[i];
         SpObject *key = other_entry->key;
@@ -635,6 +642,7 @@ static SpObject *frozenset_copy(SpObject *so, SpObject *unused) {
 // order; any other iterable is walked as given.
 static SpObject *set_intersection(SpSetObject *so, SpObject *other) {
     if ((SpObject *)so == other) {
+        // s & s: a copy, which also keeps the iteration order of s.
         return set_copy((SpObject *)so, NULL);
     }
     SpSetObject *result = (SpSetObject *)make_new_set_basetype(SP_TYPE(so), NULL);
@@ -651,6 +659,8 @@ static SpObject *set_intersection(SpSetObject *so, SpObject *other) {
         ssize_t pos = 0;
         SetEntry *entry;
         while (set_next(SO(other), &pos, &entry)) {
+            // The key is held across the probe: __eq__ on it may mutate either set
+            // and drop the table's reference.
             SpObject *key = sp_newref(entry->key);
             SpHash hash = entry->hash;
             int rv = set_contains_entry(so, key, hash);
@@ -672,6 +682,8 @@ static SpObject *set_intersection(SpSetObject *so, SpObject *other) {
     }
     SpObject *key;
     while ((key = sp_iter_next(it)) != NULL) {
+        // A non-set iterable: its keys are hashed once each here; unhashable
+        // items raise TypeError just as `x in s` would.
         SpHash hash = key_hash(key);
         int rv = hash == -1 ? -1 : set_contains_entry(so, key, hash);
         if (rv > 0) {
@@ -699,6 +711,8 @@ static int set_difference_update_internal(SpSetObject *so, SpObject *other) {
     }
     if (SP_ANYSET_CHECK(other)) {
         // A much bigger other: only the common part matters.
+        // other has more than 8x the keys: walking it would cost far more than
+        // first intersecting (which walks the small so) and then discarding.
         if ((SO(other)->used >> 3) > so->used) {
             other = set_intersection(so, other);
             if (other == NULL) {
@@ -739,6 +753,8 @@ static int set_difference_update_internal(SpSetObject *so, SpObject *other) {
         }
     }
     // More than a quarter dummies: rebuild without them.
+    // Discards leave dummies that lengthen every probe; CPython 3.11 rebuilds
+    // here so a big difference_update does not leave a slow table behind.
     if ((size_t)(so->fill - so->used) <= (size_t)so->mask / 4) {
         return 0;
     }
@@ -1173,6 +1189,7 @@ static SpObject *set_pop_meth(SpObject *self, SpObject *unused) {
     }
     SetEntry *entry = so->table + (so->finger & so->mask);
     SetEntry *limit = so->table + so->mask;
+    // used > 0 guarantees an active slot, so the wrap-around loop ends.
     while (entry->key == NULL || entry->key == DUMMY) {
         entry++;
         if (entry > limit) {
@@ -1180,6 +1197,8 @@ static SpObject *set_pop_meth(SpObject *self, SpObject *unused) {
         }
     }
     SpObject *key = entry->key;
+    // The slot becomes a dummy (not unused): other keys' probe chains may
+    // pass through it. The reference moves to the caller.
     entry->key = DUMMY;
     entry->hash = -1;
     so->used--;
@@ -1397,6 +1416,10 @@ static SpHash frozenset_hash(SpObject *self) {
         return so->hash;
     }
     uint64_t hash = 0;
+    // CPython 3.11's frozenset hash: xor of a bit-shuffle of every slot's hash
+    // (the order-independent part), over all slots including unused (hash 0)
+    // and dummy (hash -1) ones; the two corrections below cancel those
+    // extra terms by parity, so equal sets hash alike whatever their tables.
     for (SetEntry *entry = so->table; entry <= &so->table[so->mask]; entry++) {
         hash ^= shuffle_bits((uint64_t)entry->hash);
     }
@@ -1406,6 +1429,8 @@ static SpHash frozenset_hash(SpObject *self) {
     if ((so->fill - so->used) & 1) {
         hash ^= shuffle_bits((uint64_t)-1);
     }
+    // Mix in the number of entries, then disperse the bits: patterns from
+    // nested frozensets would otherwise cluster (CPython's reasoning).
     hash ^= ((uint64_t)so->used + 1) * 1927868237UL;
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash * 69069U + 907133923UL;

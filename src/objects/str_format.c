@@ -39,6 +39,8 @@ typedef struct {
 // non-tuple right operand is one argument (arglen -1, argidx -2), and a
 // %(key) lookup makes the looked-up value the only remaining argument.
 static SpObject *next_arg(PercentState *st) {
+    // Single non-tuple operand: arglen -1 and argidx -2, so the first call
+    // succeeds (-2 < -1) and leaves argidx == arglen, "all used".
     if (st->argidx < st->arglen) {
         st->argidx++;
         return st->arglen < 0 ? st->args : SP_TUPLE_GET_ITEM(st->args, st->argidx - 1);
@@ -101,6 +103,7 @@ static int put_int(SpStrWriter *w, SpObject *v, int conv, int flags_plus, int fl
     if (SP_INT_IS_COMPACT(v)) {
         // One-digit ints (the usual case) are converted here, no objects.
         long x = sp_int_compact_value(v);
+        // Magnitude in unsigned arithmetic: safe even for LONG_MIN.
         unsigned long u = x < 0 ? 0UL - (unsigned long)x : (unsigned long)x;
         char *p = small + sizeof small;
         *--p = '\0';
@@ -111,6 +114,7 @@ static int put_int(SpStrWriter *w, SpObject *v, int conv, int flags_plus, int fl
         negative = x < 0;
         t = p;
         n = small + sizeof small - 1 - p;
+        // Plain "%d" of a non-negative small int: the digits are the result.
         if (width < 0 && prec < 0 && !alt && !negative && !flags_plus && !flags_space) {
             return sp_str_writer_write_ascii(w, t, n);
         }
@@ -126,6 +130,7 @@ static int put_int(SpStrWriter *w, SpObject *v, int conv, int flags_plus, int fl
             n--;
         }
         if (base != 10) {
+            // The prefix is re-added below only for '#', with the case of %X.
             t += 2;  // sp_int_format_base's 0x/0o prefix
             n -= 2;
         }
@@ -150,6 +155,8 @@ static int put_int(SpStrWriter *w, SpObject *v, int conv, int flags_plus, int fl
         prefix = conv == 'x' ? "0x" : conv == 'X' ? "0X" : conv == 'o' ? "0o" : "";
     }
     char sign = negative ? '-' : flags_plus ? '+' : flags_space ? ' ' : 0;
+    // '-' overrides '0' ("%-05d" pads with spaces on the right); zeros go
+    // between the sign/prefix and the digits ("%#06x" % 255 is '0x00ff').
     int rc = sp_format_pad_number(w, sign, prefix, body, width, left, zero && !left);
     sp_mem_free(body);
     return rc;

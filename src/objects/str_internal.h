@@ -87,6 +87,8 @@ SP_FUNC SP_MAY_RAISE SpObject *sp_codec_encode(SpObject *str, int codec, int err
 // encoding and errors are C strings (NULL = defaults).
 SP_FUNC SP_MAY_RAISE SpObject *sp_str_decode(const char *s, ssize_t len, const char *encoding,
                                             const char *errors);
+// str.encode(encoding, errors) with C-string arguments (NULL = utf-8 /
+// strict): new bytes, or NULL with LookupError or UnicodeEncodeError.
 SP_FUNC SP_MAY_RAISE SpObject *sp_str_encode(SpObject *str, const char *encoding,
                                             const char *errors);
 
@@ -216,6 +218,8 @@ SP_FUNC SP_MAY_RAISE SpObject *sp_bytes_from_args(const char *who, SpObject *x, 
                                                  SpObject *errors);
 // Method tables (bytes_methods.c) and bytearray's mutating methods.
 extern SpMethodDef sp_bytes_methods[], sp_bytearray_methods[];
+// Their bodies (bytearray.c), listed in sp_bytearray_methods: each returns
+// a new reference (None for the mutators) or NULL with CPython's error.
 SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_append(SpObject *self, SpObject *arg);
 SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_clear(SpObject *self, SpObject *unused);
 SP_FUNC SP_MAY_RAISE SpObject *sp_bytearray_copy(SpObject *self, SpObject *unused);

@@ -1024,6 +1024,8 @@ static SpObject *str_replace(SpObject *self, SpObject *const *args, ssize_t narg
     }
     ssize_t n = SP_STR_LENGTH(self), m = SP_STR_LENGTH(old), nl = SP_STR_LENGTH(new);
     int kind = SP_STR_KIND(self);
+    // Nothing can change: no replacements allowed, old longer than self or
+    // wider than any of its characters, or "" replaced by "".
     if (count == 0 || m > n || SP_STR_KIND(old) > kind || (m == 0 && nl == 0)) {
         return self_or_copy(self);
     }
@@ -1065,6 +1067,8 @@ static SpObject *str_replace(SpObject *self, SpObject *const *args, ssize_t narg
             if (p < 0) {
                 break;
             }
+            // The copy is made lazily at the first match: with no match the result
+            // is self_or_copy(self) and no scratch string is made.
             if (r == NULL) {
                 r = sp_str_new(n, sp_str_class(self));
                 if (r == NULL) {

@@ -544,6 +544,8 @@ static void inherit_table(void *dst, const void *src, size_t size) {
 
 // What only the primary base passes on: layout, GC, flags, tp_new.
 static void inherit_special(SpTypeObject *t, SpTypeObject *b) {
+    // GC support is inherited only as a whole (flag, traverse and clear
+    // together) and only if t did not define its own traversal.
     if (!(t->tp_flags & SP_TPFLAGS_HAVE_GC) && (b->tp_flags & SP_TPFLAGS_HAVE_GC) &&
         t->tp_traverse == NULL && t->tp_clear == NULL) {
         t->tp_flags |= SP_TPFLAGS_HAVE_GC;
@@ -553,6 +555,8 @@ static void inherit_special(SpTypeObject *t, SpTypeObject *b) {
     COPY_IF_NULL(tp_basicsize);
     COPY_IF_NULL(tp_itemsize);
     COPY_IF_NULL(tp_dictoffset);
+    // The *_SUBCLASS bits make SP_LIST_CHECK & co. one flag test for
+    // subclasses at any depth.
     t->tp_flags |= b->tp_flags & TPFLAGS_FAMILY;
     // A static type directly under object with no tp_new cannot be
     // instantiated (iterators and such); anything else inherits tp_new.
@@ -565,6 +569,8 @@ static void inherit_special(SpTypeObject *t, SpTypeObject *b) {
 static int inherit_slots(SpTypeObject *t, SpTypeObject *b) {
     if (b->tp_as_number != NULL) {
         if (t->tp_as_number == NULL) {
+            // Sharing is safe because a static type's tables never change; classes
+            // always have their own tables (typenew.c), so they take the copy path.
             t->tp_as_number = b->tp_as_number;  // static types share the table
         } else if (t->tp_as_number != b->tp_as_number) {
             inherit_table(t->tp_as_number, b->tp_as_number, sizeof(SpNumberMethods));
@@ -591,6 +597,8 @@ static int inherit_slots(SpTypeObject *t, SpTypeObject *b) {
     COPY_IF_NULL(tp_setattro);
     if (t->tp_call == NULL && b->tp_call != NULL) {
         t->tp_call = b->tp_call;
+        // The vectorcall pointer is inherited only together with the tp_call it
+        // shortcuts; a type with its own tp_call keeps the tuple path.
         if ((b->tp_flags & SP_TPFLAGS_HAVE_VECTORCALL) && t->tp_vectorcall_offset == 0) {
             t->tp_flags |= SP_TPFLAGS_HAVE_VECTORCALL;
             t->tp_vectorcall_offset = b->tp_vectorcall_offset;
@@ -599,6 +607,8 @@ static int inherit_slots(SpTypeObject *t, SpTypeObject *b) {
     // tp_hash and tp_richcompare go together: a type defining __eq__ (or
     // __hash__) must not get the other from its base.
     if (t->tp_richcompare == NULL && t->tp_hash == NULL) {
+        // Python rule: a class that defines __eq__ but not __hash__ becomes
+        // unhashable (set_hash_none later sets __hash__ = None).
         int eq = sp_dict_contains(t->tp_dict, sp_id(__eq__));
         int hash = eq == 0 ? sp_dict_contains(t->tp_dict, sp_id(__hash__)) : 0;
         if (eq < 0 || hash < 0) {

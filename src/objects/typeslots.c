@@ -651,6 +651,9 @@ static int seq_index(SpObject *self, SpObject *arg, ssize_t *out) {
     if (i == -1 && sp_err_occurred()) {
         return -1;
     }
+    // CPython's wrap_sq_item does this fix-up because sq_item itself only
+    // accepts 0 <= i < len: list.__getitem__ goes through mp_subscript, but
+    // a direct sq_item wrapper must translate s[-1] itself.
     if (i < 0) {
         SpSequenceMethods *sq = SP_TYPE(self)->tp_as_sequence;
         if (sq != NULL && sq->sq_length != NULL) {
@@ -665,6 +668,8 @@ static int seq_index(SpObject *self, SpObject *arg, ssize_t *out) {
     return 0;
 }
 
+// __mul__ / __rmul__ of sequences: the count as ssize_t (OverflowError if
+// too big); negative counts are the slot's business (an empty result).
 WRAPPER(wrap_indexargfunc) {
     if (!check_args(nargs, 1)) {
         return NULL;
@@ -706,6 +711,7 @@ WRAPPER(wrap_sq_delitem) {
     SP_RETURN_NONE;
 }
 
+// __contains__: the C int result as a bool.
 WRAPPER(wrap_objobjproc) {
     if (!check_args(nargs, 1)) {
         return NULL;
@@ -742,6 +748,8 @@ static int hackcheck(SpObject *self, void *wrapped, const char *what) {
     if (!SP_TYPE_CHECK(self)) {
         return 1;
     }
+    // The first static type in the base chain decides: calling its
+    // __setattr__ through a different static type's wrapper is refused.
     while (t != NULL && (t->tp_flags & SP_TPFLAGS_HEAPTYPE)) {
         t = t->tp_base;
     }

@@ -31,16 +31,16 @@ SpObject *sp_dis_string(SpObject *code);
 
 static int passed, failed;
 
-#define CHECK(cond, ...)                                  \
-    do {                                                  \
-        if (cond) {                                       \
-            passed++;                                     \
-        } else {                                          \
-            failed++;                                     \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);   \
-            printf(__VA_ARGS__);                          \
-            printf("\n");                                 \
-        }                                                 \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            passed++;                                                                              \
+        } else {                                                                                   \
+            failed++;                                                                              \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                            \
+            printf(__VA_ARGS__);                                                                   \
+            printf("\n");                                                                          \
+        }                                                                                          \
     } while (0)
 
 static SpObject *compile_mode(const char *src, const char *filename, SpCompileMode mode) {
@@ -148,8 +148,8 @@ static void test_errors(void) {
     check_error("from __future__ import nope\n", "future feature nope is not defined", 1, 1, -999,
                 -999);
     // Symbol table errors win over code generator errors found earlier.
-    check_error("return 1\ndef f(a, a): pass\n", "duplicate argument 'a' in function definition",
-                2, 10, 2, 11);
+    check_error("return 1\ndef f(a, a): pass\n", "duplicate argument 'a' in function definition", 2,
+                10, 2, 11);
 }
 
 // ---------------------------------------------------------------------------

@@ -134,6 +134,7 @@ int main(int argc, char **argv) {
     CHECK(SP_STR_LENGTH(big) == 203 && SP_STR_KIND(big) == 4);
     CHECK(SP_STR_READ_CHAR(big, 199) == 'b' && SP_STR_READ_CHAR(big, 200) == 0xe9 &&
           SP_STR_READ_CHAR(big, 201) == 0x20AC && SP_STR_READ_CHAR(big, 202) == 0x1F600);
+    SP_DECREF(big);
     sp_str_writer_init(&w);
     sp_str_writer_write_ascii(&w, "abc", 3);
     sp_str_writer_write_char(&w, 0xe9);

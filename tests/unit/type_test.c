@@ -146,7 +146,10 @@ static SpObject *m_name(SpObject *self, SpObject *unused) {
 }
 
 static SpObject *m_getattr(SpObject *self, SpObject *name) {
-    return sp_str_concat(name, S("-dyn"));
+    SpObject *suffix = S("-dyn");
+    SpObject *r = sp_str_concat(name, suffix);
+    SP_DECREF(suffix);
+    return r;
 }
 
 static SpObject *m_prop(SpObject *unused, SpObject *obj) {
