@@ -78,6 +78,12 @@ demo: $(BUILD)/smallpy
 	@echo
 	@echo "== the same program with ints -5..1000 shared (-X int-cache=-5:1000):"
 	$(BUILD)/smallpy -X int-cache=-5:1000 examples/shared_ints.py | head -12
+	@echo
+	@echo "== a real program (bench/richards.py) with every int request counted (-X int-stats):"
+	$(BUILD)/smallpy -X int-stats=$(BUILD)/richards-ints.csv bench/richards.py
+	@echo "most requested values (value,requests,served by a shared object):"
+	@grep -v '^[#v]' $(BUILD)/richards-ints.csv | sort -t, -k2 -nr | head -8
+	@grep '^#' $(BUILD)/richards-ints.csv
 
 bench: $(BUILD)/smallpy
 	bench/run $(BUILD)/smallpy
