@@ -382,6 +382,76 @@ done:
     return r;
 }
 
+// SWAP n followed by stores can swap the *stores* instead (CPython's
+// apply_static_swaps): a, b = b, a in a function becomes two STORE_FASTs in
+// the other order. Only within a block and a line, and never when the
+// stores go to the same variable (the last store must still win).
+
+static int is_label_at(SpUnit *u, int i) {
+    for (int l = 0; l < u->nlabels; l++) {
+        if (u->labels[l] == i) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int swappable(int op) { return op == SP_OP_STORE_FAST || op == SP_OP_POP_TOP; }
+
+// The next STORE_FAST/POP_TOP after i in the same block (and on `line` if
+// line >= 0), skipping NOPs; -1 if something else comes first.
+static int next_swappable(SpUnit *u, int i, int line) {
+    while (++i < u->ninstrs) {
+        SpCgInstr *in = &u->instrs[i];
+        if (is_label_at(u, i) || (line >= 0 && in->pos.line != line)) {
+            return -1;
+        }
+        if (in->op == SP_OP_NOP) {
+            continue;
+        }
+        return swappable(in->op) ? i : -1;
+    }
+    return -1;
+}
+
+static int stores_to(SpCgInstr *in) { return in->op == SP_OP_STORE_FAST ? in->arg : -1; }
+
+static void apply_static_swaps(SpUnit *u) {
+    for (int i = 0; i < u->ninstrs; i++) {
+        SpCgInstr *swap = &u->instrs[i];
+        if (swap->op != SP_OP_SWAP) {
+            continue;
+        }
+        int j = next_swappable(u, i, -1);
+        if (j < 0) {
+            continue;
+        }
+        int k = j, line = u->instrs[j].pos.line;
+        for (int count = swap->arg - 1; count > 0 && k >= 0; count--) {
+            k = next_swappable(u, k, line);
+        }
+        if (k < 0) {
+            continue;
+        }
+        int sj = stores_to(&u->instrs[j]), sk = stores_to(&u->instrs[k]), safe = 1;
+        if (sj >= 0 || sk >= 0) {
+            safe = sj != sk;
+            for (int m = j + 1; m < k && safe; m++) {
+                int sm = stores_to(&u->instrs[m]);
+                safe = !(sm >= 0 && (sm == sj || sm == sk));
+            }
+        }
+        if (!safe) {
+            continue;
+        }
+        swap->op = SP_OP_NOP;
+        swap->arg = 0;
+        SpCgInstr tmp = u->instrs[j];
+        u->instrs[j] = u->instrs[k];
+        u->instrs[k] = tmp;
+    }
+}
+
 // Jump threading (CPython's optimize_basic_block): a jump to an
 // unconditional jump on the same line goes straight to the final target;
 // `a and b or c` chains of *_OR_POP jumps are shortened the same way.
@@ -738,6 +808,7 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
             return NULL;
         }
     }
+    apply_static_swaps(u);
     if (thread_jumps(c, u) < 0 || inline_exit_jumps(u) < 0 || duplicate_exits(c, u) < 0) {
         return NULL;
     }

@@ -458,6 +458,9 @@ SpObject *sp_compile(const char *src, ssize_t len, SpObject *filename, SpCompile
     if (incomplete != NULL) {
         *incomplete = 0;
     }
+    if (filename == NULL || !SP_STR_CHECK(filename)) {
+        return sp_err_format(&SpExc_TypeError, "compile(): filename must be a str");
+    }
     SpArena *arena = sp_arena_new();
     if (arena == NULL) {
         return NULL;
