@@ -1733,58 +1733,43 @@ dispatch : {
     }
 
     // The other fused pairs: the first half here, then straight into the
-    // second instruction's body.
+    // second instruction's body. LOAD_FAST's half is shared by four pairs.
+#define LOAD_FAST_FIRST_HALF()                      \
+    do {                                            \
+        SpObject *v_ = GETLOCAL(oparg);             \
+        if (SP_UNLIKELY(v_ == NULL)) {              \
+            sp_op_unbound_local(CODE(), oparg);     \
+            goto error;                             \
+        }                                           \
+        SP_INCREF(v_);                              \
+        PUSH(v_);                                   \
+        NEXT_HALF();                                \
+    } while (0)
+
     // -- a b
     TARGET(LOAD_FAST__LOAD_FAST) {
-        SpObject *v = GETLOCAL(oparg);
-        if (SP_UNLIKELY(v == NULL)) {
-            sp_op_unbound_local(CODE(), oparg);
-            goto error;
-        }
-        SP_INCREF(v);
-        PUSH(v);
-        NEXT_HALF();
+        LOAD_FAST_FIRST_HALF();
         goto TARGET_LOAD_FAST;
     }
 
     // -- a c
     TARGET(LOAD_FAST__LOAD_CONST) {
-        SpObject *v = GETLOCAL(oparg);
-        if (SP_UNLIKELY(v == NULL)) {
-            sp_op_unbound_local(CODE(), oparg);
-            goto error;
-        }
-        SP_INCREF(v);
-        PUSH(v);
-        NEXT_HALF();
+        LOAD_FAST_FIRST_HALF();
         goto TARGET_LOAD_CONST;
     }
 
     // -- a.name
     TARGET(LOAD_FAST__LOAD_ATTR) {
-        SpObject *v = GETLOCAL(oparg);
-        if (SP_UNLIKELY(v == NULL)) {
-            sp_op_unbound_local(CODE(), oparg);
-            goto error;
-        }
-        SP_INCREF(v);
-        PUSH(v);
-        NEXT_HALF();
+        LOAD_FAST_FIRST_HALF();
         goto TARGET_LOAD_ATTR;
     }
 
     // -- meth_or_NULL a_or_attr
     TARGET(LOAD_FAST__LOAD_METHOD) {
-        SpObject *v = GETLOCAL(oparg);
-        if (SP_UNLIKELY(v == NULL)) {
-            sp_op_unbound_local(CODE(), oparg);
-            goto error;
-        }
-        SP_INCREF(v);
-        PUSH(v);
-        NEXT_HALF();
+        LOAD_FAST_FIRST_HALF();
         goto TARGET_LOAD_METHOD;
     }
+#undef LOAD_FAST_FIRST_HALF
 
     // v -- b
     TARGET(STORE_FAST__LOAD_FAST) {
