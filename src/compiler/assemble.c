@@ -470,7 +470,10 @@ static int thread_jumps(SpCompiler *c, SpUnit *u) {
             SpCgInstr *target = &u->instrs[t];
             int top = target->op;
             // CPython threads only jumps on the same line (so line events stay).
-            if (in->pos.line != target->pos.line || top >= SP_OP_COUNT_) {
+            // Nor across the end of a try region: CPython's target would start
+            // with the POP_BLOCK (a NOP there), which is not a jump.
+            if (in->pos.line != target->pos.line || top >= SP_OP_COUNT_ ||
+                in->handler != target->handler) {
                 break;
             }
             // For the *_OR_POP jumps: the popping jump of the same sense, and the
@@ -590,7 +593,7 @@ static int duplicate_exits(SpCompiler *c, SpUnit *u) {
 // Drop NOPs (from `pass`, folded constants, ...) unless one is the only
 // instruction of its line; a dropped NOP gives its position to the next
 // instruction if that one has none (CPython's clean_basic_block).
-static int clean_nops(SpUnit *u, char *kept) {
+static int clean_nops(SpUnit *u, char *kept, int entry_line) {
     int n = u->ninstrs;
     char *block_start = sp_mem_calloc((size_t)n + 1);
     if (block_start == NULL) {
@@ -612,7 +615,8 @@ static int clean_nops(SpUnit *u, char *kept) {
     int prev_line = -1;
     for (int i = 0; i < n; i++) {
         if (block_start[i]) {
-            prev_line = -1;
+            // The entry block follows CPython's RESUME, at the first line.
+            prev_line = i == 0 ? entry_line : -1;
         }
         if (!kept[i]) {
             continue;
@@ -663,7 +667,7 @@ static int clean_nops(SpUnit *u, char *kept) {
 
 // Fill positions on the final code (jump arguments resolved).
 static int propagate_positions(SpCodeObject *co, const int *handler_targets, int nhandler_targets,
-                               int firstlineno, int is_module) {
+                               const char *label_starts, int firstlineno, int is_module) {
     ssize_t n = co->co_ncode;
     SpCodePosition *pos = co->co_positions;
     char *start = sp_mem_calloc((size_t)n + 1);
@@ -683,6 +687,7 @@ static int propagate_positions(SpCodeObject *co, const int *handler_targets, int
     }
     for (ssize_t k = 0; k < n; k++) {
         int op = SP_INSTR_OP(co->co_code[k]);
+        start[k] |= label_starts[k];
         if (is_jump(op)) {
             uint32_t t = SP_INSTR_ARG(co->co_code[k]);
             start[t] = 1;
@@ -835,7 +840,7 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
     for (int i = 0; i < n; i++) {
         kept[i] = flow.depth[i] >= 0 && u->instrs[i].op != SP_PSEUDO_SETUP;
     }
-    if (clean_nops(u, kept) < 0) {
+    if (clean_nops(u, kept, u->type == SP_UNIT_MODULE ? 0 : u->firstlineno) < 0) {
         goto done;
     }
     // Drop jumps to the next kept instruction (repeat: one removal can make
@@ -987,7 +992,27 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
             flow.work[nht++] = newindex[u->labels[u->handlers[h].label]];
         }
     }
-    if (propagate_positions(co, flow.work, nht, u->firstlineno, u->type == SP_UNIT_MODULE) < 0) {
+    // Blocks also start where the code generator placed labels and after
+    // SETUPs, as CPython's basic blocks do (even without a jump there).
+    char *label_starts = sp_mem_calloc((size_t)ncode + 1);
+    if (label_starts == NULL) {
+        sp_err_no_memory();
+        goto done;
+    }
+    for (int l = 0; l < u->nlabels; l++) {
+        if (u->labels[l] >= 0 && u->labels[l] <= n) {
+            label_starts[newindex[u->labels[l]]] = 1;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        if (u->instrs[i].op == SP_PSEUDO_SETUP && flow.depth[i] >= 0) {
+            label_starts[newindex[i]] = 1;
+        }
+    }
+    int pr = propagate_positions(co, flow.work, nht, label_starts, u->firstlineno,
+                                 u->type == SP_UNIT_MODULE);
+    sp_mem_free(label_starts);
+    if (pr < 0) {
         goto done;
     }
 

@@ -58,6 +58,16 @@ void sp_cg_attr_location(SpCompiler *c, SpExpr *attr) {
 // ---------------------------------------------------------------------------
 // Comparisons and conditions
 
+// A JUMP without a position of its own (CPython's ADDOP_JUMP_NOLINE): it
+// takes its block's, and may be threaded through like other artificial code.
+static int emit_artificial_jump(SpCompiler *c, int label) {
+    SpCodePosition saved = c->u->loc;
+    SP_UNSET_LOC(c);
+    int r = sp_cg_emit(c, SP_OP_JUMP, label);
+    c->u->loc = saved;
+    return r;
+}
+
 // One comparison operator: COMPARE_OP for the rich comparisons, IS_OP and
 // CONTAINS_OP (with the negation in the argument) for the others.
 static int compare_op(SpCompiler *c, int op) {
@@ -241,7 +251,7 @@ static int compile_compare(SpCompiler *c, SpExpr *e) {
         }
     }
     if (sp_cg_expr(c, e->v.Compare.comparators.items[n]) < 0 ||
-        compare_op(c, e->v.Compare.ops.items[n]) < 0 || sp_cg_emit(c, SP_OP_JUMP, end) < 0) {
+        compare_op(c, e->v.Compare.ops.items[n]) < 0 || emit_artificial_jump(c, end) < 0) {
         return -1;
     }
     sp_cg_use_label(c, cleanup);
@@ -289,12 +299,9 @@ int sp_cg_jump_if(SpCompiler *c, SpExpr *e, int label, int cond) {
             sp_cg_jump_if(c, e->v.IfExp.body, label, cond) < 0) {
             return -1;
         }
-        SpCodePosition saved = c->u->loc;
-        SP_UNSET_LOC(c);
-        if (sp_cg_emit(c, SP_OP_JUMP, end) < 0) {
+        if (emit_artificial_jump(c, end) < 0) {
             return -1;
         }
-        c->u->loc = saved;
         sp_cg_use_label(c, next2);
         if (sp_cg_jump_if(c, e->v.IfExp.orelse, label, cond) < 0) {
             return -1;
@@ -328,14 +335,14 @@ int sp_cg_jump_if(SpCompiler *c, SpExpr *e, int label, int cond) {
         if (sp_cg_expr(c, e->v.Compare.comparators.items[n]) < 0 ||
             compare_op(c, e->v.Compare.ops.items[n]) < 0 ||
             sp_cg_emit(c, cond ? SP_OP_POP_JUMP_IF_TRUE : SP_OP_POP_JUMP_IF_FALSE, label) < 0 ||
-            sp_cg_emit(c, SP_OP_JUMP, end) < 0) {
+            emit_artificial_jump(c, end) < 0) {
             return -1;
         }
         sp_cg_use_label(c, cleanup);
         if (sp_cg_emit(c, SP_OP_POP_TOP, 0) < 0) {
             return -1;
         }
-        if (!cond && sp_cg_emit(c, SP_OP_JUMP, label) < 0) {
+        if (!cond && emit_artificial_jump(c, label) < 0) {
             return -1;
         }
         sp_cg_use_label(c, end);
@@ -379,12 +386,9 @@ static int compile_ifexp(SpCompiler *c, SpExpr *e) {
         sp_cg_expr(c, e->v.IfExp.body) < 0) {
         return -1;
     }
-    SpCodePosition saved = c->u->loc;
-    SP_UNSET_LOC(c);
-    if (sp_cg_emit(c, SP_OP_JUMP, end) < 0) {
+    if (emit_artificial_jump(c, end) < 0) {
         return -1;
     }
-    c->u->loc = saved;
     sp_cg_use_label(c, next);
     if (sp_cg_expr(c, e->v.IfExp.orelse) < 0) {
         return -1;
@@ -554,14 +558,8 @@ static int subdict(SpCompiler *c, SpExpr *e, ssize_t begin, ssize_t end) {
         }
         return sp_cg_emit(c, SP_OP_BUILD_CONST_KEY_MAP, (int)n);
     }
-    if (big) {
-        SpCodePosition saved = c->u->loc;
-        SP_UNSET_LOC(c);
-        int r = sp_cg_emit(c, SP_OP_BUILD_MAP, 0);
-        c->u->loc = saved;
-        if (r < 0) {
-            return -1;
-        }
+    if (big && sp_cg_emit(c, SP_OP_BUILD_MAP, 0) < 0) {
+        return -1;
     }
     for (ssize_t i = begin; i < end; i++) {
         if (sp_cg_expr(c, keys.items[i]) < 0 || sp_cg_expr(c, values.items[i]) < 0) {
@@ -704,8 +702,14 @@ static int subkwargs(SpCompiler *c, SpKeywordSeq keywords, ssize_t begin, ssize_
             sp_cg_expr(c, keywords.items[i]->value) < 0) {
             return -1;
         }
-        if (big && sp_cg_emit(c, SP_OP_MAP_ADD, 1) < 0) {
-            return -1;
+        if (big) {
+            SpCodePosition saved = c->u->loc;
+            SP_UNSET_LOC(c);
+            int r = sp_cg_emit(c, SP_OP_MAP_ADD, 1);
+            c->u->loc = saved;
+            if (r < 0) {
+                return -1;
+            }
         }
     }
     return big ? 0 : sp_cg_emit(c, SP_OP_BUILD_MAP, (int)n);

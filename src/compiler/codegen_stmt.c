@@ -449,8 +449,13 @@ static int compile_try_except(SpCompiler *c, SpStmt *s) {
                 return -1;
             }
         } else {
-            if (sp_cg_emit(c, SP_OP_POP_TOP, 0) < 0 ||
-                sp_cg_push_fblock(c, SP_FB_HANDLER_CLEANUP, -1, -1, NULL) < 0 ||
+            // The body starts a new basic block (which matters to positions).
+            int body = sp_cg_new_label(c);
+            if (body < 0 || sp_cg_emit(c, SP_OP_POP_TOP, 0) < 0) {
+                return -1;
+            }
+            sp_cg_use_label(c, body);
+            if (sp_cg_push_fblock(c, SP_FB_HANDLER_CLEANUP, -1, -1, NULL) < 0 ||
                 sp_cg_stmts(c, h->body) < 0) {
                 return -1;
             }
