@@ -323,7 +323,7 @@ enum { SP_STRIP_ZEROS = 0x100 };
 
 // C's printf conversions round correctly from the binary value (glibc), so
 // 'e', 'f' and 'g' with a precision give Python's digits; the repr form
-// ('r') comes from the float engineer's shortest round-trip routine.
+// ('r') comes from float_repr.c's shortest round-trip routine.
 char *sp_double_to_text(double d, int type, int precision, int flags) {
     d = fabs(d);
     int upper = type == 'E' || type == 'F' || type == 'G';

@@ -27,8 +27,8 @@
 
 // The built-in modules. `init` returns a new module; NULL marks the ones
 // sp_vm_init creates itself (sys, builtins): they are found in sys.modules,
-// or in the copy kept below if a program removed them from there. The lead
-// adds further modules (math, time, ...) to this table.
+// or in the copy kept below if a program removed them from there. Further
+// built-in modules (math, time, ...) are added to this table.
 static const SpBuiltinModule builtin_modules[] = {
     {"builtins", NULL},
     {"sys", NULL},
