@@ -30,22 +30,8 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 
 all: $(BUILD)/smallpy
 
-# While parts of the interpreter are being written, STUBS=1 links weak
-# stand-ins for functions that do not exist yet (tools/gen-stubs); each one
-# raises SystemError naming itself. Off by default: a normal build must link.
-STUBS ?= 0
-ifeq ($(STUBS),1)
-STUB_OBJ := $(BUILD)/stubs.o
-endif
-
-$(BUILD)/smallpy: $(OBJS) $(STUB_OBJ)
+$(BUILD)/smallpy: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS) $(EXTRA_LDFLAGS)
-
-$(BUILD)/stubs.c: $(OBJS) tools/gen-stubs
-	tools/gen-stubs $(OBJS) > $@
-
-$(BUILD)/stubs.o: $(BUILD)/stubs.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -53,7 +39,7 @@ $(BUILD)/obj/%.o: src/%.c
 
 # C unit tests: each tests/unit/NAME.c is linked with every object but main.
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
-$(BUILD)/unit/%: tests/unit/%.c $(filter-out $(BUILD)/obj/main.o,$(OBJS)) $(STUB_OBJ)
+$(BUILD)/unit/%: tests/unit/%.c $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS) $(EXTRA_LDFLAGS)
 

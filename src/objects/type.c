@@ -733,10 +733,6 @@ int sp_type_ready(SpTypeObject *t) {
     if (t->tp_flags & (SP_TPFLAGS_READY | TPFLAGS_READYING)) {
         return 0;
     }
-    if (t->tp_name == NULL) {
-        // A zeroed stand-in for a type nobody has written yet (STUBS=1).
-        return 0;
-    }
     t->tp_flags |= TPFLAGS_READYING;
     if (SP_TYPE(t) == NULL) {
         t->ob_base.ob_base.ob_type = &SpType_Type;
