@@ -765,7 +765,7 @@ static int propagate_positions(SpCodeObject *co, const int *handler_targets, int
 // ---------------------------------------------------------------------------
 // Building the code object
 
-// co_consts, co_names from the unit's lists.
+// co_names from the unit's list.
 static SpObject *list_to_tuple(SpObjList *l) { return sp_tuple_from_array(l->items, l->n); }
 
 // co_flags as CPython 3.11 computes them (it no longer sets CO_NOFREE).
@@ -1016,7 +1016,16 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
         goto done;
     }
 
-    co->co_consts = list_to_tuple(&u->consts);
+    // Constants at the end that only dead code used are dropped (CPython's
+    // trim_unused_consts); the first one (a docstring's place) always stays.
+    int nconsts = u->consts.n > 0 ? 1 : 0;
+    for (ssize_t k = 0; k < ncode; k++) {
+        int op = SP_INSTR_OP(co->co_code[k]);
+        if (sp_opcode_argkinds[op] == SP_ARG_CONST && (int)SP_INSTR_ARG(co->co_code[k]) >= nconsts) {
+            nconsts = (int)SP_INSTR_ARG(co->co_code[k]) + 1;
+        }
+    }
+    co->co_consts = sp_tuple_from_array(u->consts.items, nconsts);
     co->co_names = list_to_tuple(&u->names);
     if (co->co_consts == NULL || co->co_names == NULL) {
         goto done;
