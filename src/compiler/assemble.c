@@ -1021,7 +1021,8 @@ SpObject *sp_assemble(SpCompiler *c, SpUnit *u) {
     int nconsts = u->consts.n > 0 ? 1 : 0;
     for (ssize_t k = 0; k < ncode; k++) {
         int op = SP_INSTR_OP(co->co_code[k]);
-        if (sp_opcode_argkinds[op] == SP_ARG_CONST && (int)SP_INSTR_ARG(co->co_code[k]) >= nconsts) {
+        if (sp_opcode_argkinds[op] == SP_ARG_CONST &&
+            (int)SP_INSTR_ARG(co->co_code[k]) >= nconsts) {
             nconsts = (int)SP_INSTR_ARG(co->co_code[k]) + 1;
         }
     }

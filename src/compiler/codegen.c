@@ -1273,6 +1273,19 @@ int sp_cg_comprehension(SpCompiler *c, SpExpr *e) {
     }
     c->u->loc = SP_POS_OF(e);
     c->u->argcount = 1;
+    if (c->u->ste->coroutine) {
+        // An await inside: an asynchronous comprehension. Valid only in an
+        // async function (or as a generator expression), neither of which
+        // smallpy has.
+        SpUnitType parent = c->u->parent->type;
+        if (kind != SP_COMP_GENEXP && parent != SP_UNIT_COMPREHENSION) {
+            sp_cg_error(c, "asynchronous comprehension outside of an asynchronous function");
+        } else {
+            sp_cg_error(c, "async is not supported yet");
+        }
+        exit_scope(c);
+        return -1;
+    }
     if ((build >= 0 && sp_cg_emit(c, build, 0) < 0) ||
         comprehension_generator(c, gens, 0, 0, elt, val, kind) < 0 ||
         (build >= 0 && sp_cg_emit(c, SP_OP_RETURN_VALUE, 0) < 0)) {

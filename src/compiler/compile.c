@@ -15,6 +15,7 @@
 #include "core/abstract.h"
 #include "core/err.h"
 #include "objects/bytes.h"
+#include "objects/code.h"
 #include "objects/exc.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -68,7 +69,40 @@ SpHash sp_const_hash(SpObject *o) {
         // Order-independent: only the size (frozenset constants are rare).
         return mix(h, sp_set_size(o));
     }
+    if (t == &SpCode_Type) {
+        SpCodeObject *co = (SpCodeObject *)o;
+        h = mix(h, sp_str_hash(co->co_name));
+        h = mix(h, co->co_ncode);
+        return mix(h, co->co_firstlineno);
+    }
     return mix(h, (SpHash)((size_t)o >> 4));
+}
+
+// Code objects are equal when they would behave identically, as CPython's
+// code_richcompare decides (the qualname does not count): a finally body
+// compiled twice yields one lambda or comprehension code object, not two.
+static int code_equal(SpCodeObject *a, SpCodeObject *b) {
+    if (!sp_str_eq(a->co_name, b->co_name) || a->co_argcount != b->co_argcount ||
+        a->co_posonlyargcount != b->co_posonlyargcount ||
+        a->co_kwonlyargcount != b->co_kwonlyargcount || a->co_flags != b->co_flags ||
+        a->co_firstlineno != b->co_firstlineno || a->co_ncode != b->co_ncode ||
+        a->co_nexcept != b->co_nexcept) {
+        return 0;
+    }
+    size_t n = (size_t)a->co_ncode;
+    if (memcmp(a->co_code, b->co_code, n * sizeof(SpInstr)) != 0 ||
+        memcmp(a->co_positions, b->co_positions, n * sizeof(SpCodePosition)) != 0) {
+        return 0;
+    }
+    for (ssize_t i = 0; i < a->co_nexcept; i++) {
+        SpExceptEntry *x = &a->co_exceptiontable[i], *y = &b->co_exceptiontable[i];
+        if (x->start != y->start || x->end != y->end || x->target != y->target ||
+            x->depth != y->depth || x->lasti != y->lasti) {
+            return 0;
+        }
+    }
+    return sp_const_equal(a->co_consts, b->co_consts) && sp_const_equal(a->co_names, b->co_names) &&
+           sp_const_equal(a->co_localsplusnames, b->co_localsplusnames);
 }
 
 // Does frozenset `set` hold an item key-equal to x? (Small sets only.)
@@ -150,6 +184,9 @@ int sp_const_equal(SpObject *a, SpObject *b) {
         SP_DECREF(it);
         sp_err_clear();
         return all;
+    }
+    if (t == &SpCode_Type) {
+        return code_equal((SpCodeObject *)a, (SpCodeObject *)b);
     }
     return 0;
 }

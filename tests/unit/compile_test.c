@@ -306,6 +306,116 @@ static void test_structure(void) {
 }
 
 // ---------------------------------------------------------------------------
+// Peephole results and positions
+
+static int count_op(SpCodeObject *co, int op) {
+    int n = 0;
+    for (ssize_t i = 0; i < co->co_ncode; i++) {
+        n += SP_INSTR_OP(co->co_code[i]) == op;
+    }
+    return n;
+}
+
+static int has_str_const(SpObject *co, const char *s) {
+    SpObject *k = consts_of(co);
+    for (ssize_t i = 0; i < SP_TUPLE_SIZE(k); i++) {
+        SpObject *x = SP_TUPLE_GET_ITEM(k, i);
+        if (SP_STR_CHECK(x) && sp_str_eq_cstr(x, s)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// The position of the first instruction `op` of a code object.
+static SpCodePosition pos_of(SpCodeObject *co, int op) {
+    for (ssize_t i = 0; i < co->co_ncode; i++) {
+        if (SP_INSTR_OP(co->co_code[i]) == op) {
+            return co->co_positions[i];
+        }
+    }
+    return (SpCodePosition){-2, -2, -2, -2};
+}
+
+static int pos_is(SpCodePosition p, int line, int end_line, int col, int end_col) {
+    return p.line == line && p.end_line == end_line && p.col == col && p.end_col == end_col;
+}
+
+static void test_peephole(void) {
+    // a, b = b, a in a function: the stores swap places, no SWAP is left;
+    // x, x = a, b keeps the SWAP (the last store must win).
+    SpObject *co = compile("def f(a, b):\n    a, b = b, a\n    return a\n"
+                           "def g(a, b):\n    x, x = a, b\n    return x\n");
+    CHECK(co != NULL, "compile swaps");
+    if (co != NULL) {
+        SpObject *k = consts_of(co);
+        SpCodeObject *f = NULL, *g = NULL;
+        for (ssize_t i = 0; i < SP_TUPLE_SIZE(k); i++) {
+            SpObject *x = SP_TUPLE_GET_ITEM(k, i);
+            if (SP_CODE_CHECK(x)) {
+                if (f == NULL) {
+                    f = (SpCodeObject *)x;
+                } else {
+                    g = (SpCodeObject *)x;
+                }
+            }
+        }
+        CHECK(f != NULL && count_op(f, SP_OP_SWAP) == 0 && count_op(f, SP_OP_BUILD_TUPLE) == 0,
+              "static swap in f");
+        CHECK(g != NULL && count_op(g, SP_OP_SWAP) == 1, "no static swap for x, x");
+        SP_DECREF(co);
+    }
+    // Constant conditions disappear; `is None` tests become one jump.
+    co = compile("while True:\n    if x is None:\n        break\n");
+    if (co != NULL) {
+        SpCodeObject *m = (SpCodeObject *)co;
+        CHECK(count_op(m, SP_OP_POP_JUMP_IF_NOT_NONE) == 1 && count_op(m, SP_OP_IS_OP) == 0,
+              "is None folded into POP_JUMP_IF_NOT_NONE");
+        CHECK(count_op(m, SP_OP_POP_JUMP_IF_FALSE) == 0, "while True has no test");
+        SP_DECREF(co);
+    }
+    // A finally body is compiled twice; its lambda is one code object.
+    co = compile("try:\n    pass\nfinally:\n    f = lambda: 1\n");
+    if (co != NULL) {
+        int ncode = 0;
+        SpObject *k = consts_of(co);
+        for (ssize_t i = 0; i < SP_TUPLE_SIZE(k); i++) {
+            ncode += SP_CODE_CHECK(SP_TUPLE_GET_ITEM(k, i));
+        }
+        CHECK(ncode == 1, "duplicated lambda merged (%d code constants)", ncode);
+        SP_DECREF(co);
+    }
+    // "%s" % (x,) becomes an f-string.
+    co = compile("s = '<%s|%r>' % (a, b)\n");
+    if (co != NULL) {
+        SpCodeObject *m = (SpCodeObject *)co;
+        CHECK(count_op(m, SP_OP_FORMAT_VALUE) == 2 && count_op(m, SP_OP_BINARY_OP) == 0,
+              "%%-format rewritten");
+        SP_DECREF(co);
+    }
+    // Postponed annotations are strings, written as CPython's unparser does.
+    co = compile("from __future__ import annotations\nx: Dict[str,int] | None\n"
+                 "y: lambda a, *b: (a, b)\n");
+    if (co != NULL) {
+        CHECK(has_str_const(co, "Dict[str, int] | None"), "annotation string");
+        CHECK(has_str_const(co, "lambda a, *b: (a, b)"), "lambda annotation string");
+        SP_DECREF(co);
+    } else {
+        print_exception();
+    }
+    // Positions, as co_positions() in CPython 3.11.
+    co = compile("r = a.b(c)\nz = x[\n  1] + y\n");
+    if (co != NULL) {
+        SpCodeObject *m = (SpCodeObject *)co;
+        CHECK(pos_is(pos_of(m, SP_OP_LOAD_METHOD), 1, 1, 4, 7), "LOAD_METHOD position");
+        CHECK(pos_is(pos_of(m, SP_OP_CALL), 1, 1, 4, 10), "CALL position");
+        CHECK(pos_is(pos_of(m, SP_OP_BINARY_SUBSCR), 2, 3, 4, 4), "BINARY_SUBSCR position");
+        CHECK(pos_is(pos_of(m, SP_OP_BINARY_OP), 2, 3, 4, 8), "BINARY_OP position");
+        SP_DECREF(co);
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Listings
 
 static void print_dis(SpObject *co) {
@@ -417,6 +527,7 @@ int main(int argc, char **argv) {
     test_errors();
     test_constants();
     test_structure();
+    test_peephole();
     for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
         SpObject *co = compile(samples[i]);
         CHECK(co != NULL, "compile sample %zu", i);
