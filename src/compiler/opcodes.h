@@ -84,7 +84,8 @@ enum {
     /* n = positional + keyword argument count. If a is NULL, calls b(args); else calls       \
        a(b, args). The last len(kwnames) args are keyword values. */                           \
     X(CALL, COUNT, "a b arg_1 ... arg_n -- result")                                            \
-    /* flags & 1: a kwargs dict is on the stack. args is a tuple. */                           \
+    /* flags & 1: a kwargs dict is on the stack. args is a tuple, or, for f(*a) alone, the    \
+       iterable a itself (so its TypeError names the function). */                             \
     X(CALL_FUNCTION_EX, FLAGS, "NULL callable args [kwargs] -- result")                        \
     X(BINARY_OP, BINOP, "a b -- a_op_b")                                                       \
     X(UNARY_POSITIVE, NONE, "a -- +a")                                                         \
